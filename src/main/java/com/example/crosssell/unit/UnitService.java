@@ -1,0 +1,72 @@
+package com.example.crosssell.unit;
+
+import com.example.crosssell.MissingReferenceException;
+import com.example.crosssell.RecordInUseException;
+import com.example.crosssell.RecordNotFoundException;
+import com.example.crosssell.Upserted;
+import com.example.crosssell.WriteOutcome;
+import com.example.crosssell.web.PageQuery;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of business units; other features resolve unit codes through {@link #require}. */
+@Service
+public class UnitService {
+
+    static final Sort ORDER = Sort.by("code");
+
+    private final BusinessUnitRepository units;
+
+    UnitService(BusinessUnitRepository units) {
+        this.units = units;
+    }
+
+    @Transactional
+    public Upserted<UnitResponse> upsert(String code, UnitRequest request) {
+        var existing = units.findByCode(code);
+        if (existing.isPresent()) {
+            existing.get().rename(request.name());
+            return new Upserted<>(UnitResponse.of(existing.get()), WriteOutcome.UPDATED);
+        }
+        var created = units.save(new BusinessUnit(code, request.name()));
+        return new Upserted<>(UnitResponse.of(created), WriteOutcome.CREATED);
+    }
+
+    @Transactional(readOnly = true)
+    public UnitResponse get(String code) {
+        return units.findByCode(code).map(UnitResponse::of)
+                .orElseThrow(() -> new RecordNotFoundException("Unit", code));
+    }
+
+    @Transactional(readOnly = true)
+    public PagedModel<UnitResponse> list(PageQuery paging) {
+        return new PagedModel<>(units.findAll(paging.toPageable(ORDER)).map(UnitResponse::of));
+    }
+
+    @Transactional
+    public void delete(String code) {
+        try {
+            if (units.deleteByCode(code) == 0) {
+                throw new RecordNotFoundException("Unit", code);
+            }
+        }
+        catch (DataIntegrityViolationException ex) { // fk_customer_home_unit or fk_opportunity_product_unit
+            throw new RecordInUseException("Unit", code);
+        }
+    }
+
+    /** The unit a write refers to in {@code field}, or 422 naming that field. */
+    @Transactional(readOnly = true)
+    public BusinessUnit require(String field, String code) {
+        return units.findByCode(code).orElseThrow(() -> new MissingReferenceException(field, code));
+    }
+
+    /** The unit a query names, or 404. */
+    @Transactional(readOnly = true)
+    public BusinessUnit find(String code) {
+        return units.findByCode(code).orElseThrow(() -> new RecordNotFoundException("Unit", code));
+    }
+}
