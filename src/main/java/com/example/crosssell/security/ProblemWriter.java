@@ -31,7 +31,6 @@ final class ProblemWriter {
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -24,6 +24,9 @@ public class TestApiKeys {
 
     public static final int LIMITED_PER_MINUTE = 3;
 
+    /** The one browser origin the test context allows (CORS). */
+    public static final String DASHBOARD_ORIGIN = "https://dashboards.example.test";
+
     // printf %s "$KEY" | sha256sum
     static final String ADMIN_SHA256 = "66fb6c8f9e74a7bf5415d444c607db9a80b70c930155fc24c528e5b2f9d0b5e3";
 
