@@ -62,11 +62,7 @@ final class ApiKeys {
             return new ApiKeys(entries);
         }
         if (!properties.generateDevKey()) {
-            throw new IllegalStateException("""
-                    No API key is configured and crosssell.security.generate-dev-key is false. Configure at least one \
-                    key: crosssell.security.api-keys[0].name, .sha256 (hex SHA-256 of the key) and .roles, e.g. the \
-                    environment variables CROSSSELL_SECURITY_APIKEYS_0_NAME, CROSSSELL_SECURITY_APIKEYS_0_SHA256 and \
-                    CROSSSELL_SECURITY_APIKEYS_0_ROLES (see docs/security.md).""");
+            throw new NoApiKeysConfiguredException();
         }
         var bytes = new byte[32];
         random.nextBytes(bytes);
