@@ -68,7 +68,8 @@ class RequestLimitsIntegrationTests {
         var tooLarge = client.send(chunkedPut("/api/v1/units/BIG", unitOfSize(LIMIT + 1)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("\"detail\":\"The request body is larger than the limit of 1048576 bytes.\"");
+        assertThat(tooLarge.body())
+                .contains("\"detail\":\"The request body is larger than the limit of 1048576 bytes.\"");
 
         var small = client.send(chunkedPut("/api/v1/units/CHK", "{\"name\": \"Chunked\"}"),
                 HttpResponse.BodyHandlers.ofString());

@@ -19,10 +19,12 @@ class SecurityPropertiesBindingTests {
     void keysRateLimitAndCorsBindFromEnvironmentVariables() {
         var properties = bind(Map.of(
                 "CROSSSELL_SECURITY_APIKEYS_0_NAME", "dashboards",
-                "CROSSSELL_SECURITY_APIKEYS_0_SHA256", "66fb6c8f9e74a7bf5415d444c607db9a80b70c930155fc24c528e5b2f9d0b5e3",
+                "CROSSSELL_SECURITY_APIKEYS_0_SHA256",
+                "66fb6c8f9e74a7bf5415d444c607db9a80b70c930155fc24c528e5b2f9d0b5e3",
                 "CROSSSELL_SECURITY_APIKEYS_0_ROLES", "reader",
                 "CROSSSELL_SECURITY_APIKEYS_1_NAME", "crm",
-                "CROSSSELL_SECURITY_APIKEYS_1_SHA256", "1837b9e5094490057b5b38e558141361d7aadf7d1f47561b8c1503252e3cb120",
+                "CROSSSELL_SECURITY_APIKEYS_1_SHA256",
+                "1837b9e5094490057b5b38e558141361d7aadf7d1f47561b8c1503252e3cb120",
                 "CROSSSELL_SECURITY_APIKEYS_1_ROLES", "WRITER,READER",
                 "CROSSSELL_SECURITY_APIKEYS_1_REQUESTSPERMINUTE", "600",
                 "CROSSSELL_SECURITY_RATELIMIT_REQUESTSPERMINUTE", "120",

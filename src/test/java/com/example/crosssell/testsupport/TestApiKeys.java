@@ -19,7 +19,7 @@ public class TestApiKeys {
 
     public static final String READER = "test-reader-key-0123456789abcdef";
 
-    /** A READER key with a budget of {@link #LIMITED_PER_MINUTE} requests per minute; only the rate-limit test uses it. */
+    /** A READER key allowed {@link #LIMITED_PER_MINUTE} requests a minute; only the rate-limit test uses it. */
     public static final String LIMITED = "test-limited-key-0123456789abcdef";
 
     public static final int LIMITED_PER_MINUTE = 3;
