@@ -23,6 +23,16 @@ class ApiKeyOpenApiCustomizer implements OpenApiCustomizer {
 
     private static final String WEBHOOK = "/api/v1/webhooks/crm";
 
+    private static final String AUTHENTICATION = """
+
+
+            **Authentication.** Every call needs an API key, sent as `Authorization: Bearer <key>` (press \
+            *Authorize*) or `X-API-Key: <key>`; only the CRM webhook `POST /api/v1/webhooks/crm` is authenticated by \
+            its signature instead. Roles: READER (GET records and KPIs), WRITER (also record writes and import), \
+            ADMIN (everything, including the webhook inbox). 401 for a missing or unknown key, 403 for a role that \
+            does not allow the call, 413 for a body over the size limit (1 MiB by default), 429 with `Retry-After` \
+            when the key's rate limit is used up; all as `application/problem+json`.""";
+
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null) {
@@ -34,6 +44,10 @@ class ApiKeyOpenApiCustomizer implements OpenApiCustomizer {
                         import) or ADMIN (everything, including the webhook inbox). Sent as \
                         `Authorization: Bearer <key>`; `X-API-Key: <key>` is accepted too."""));
         openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+        if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null
+                && !openApi.getInfo().getDescription().contains("**Authentication.**")) {
+            openApi.getInfo().setDescription(openApi.getInfo().getDescription() + AUTHENTICATION);
+        }
         if (openApi.getPaths() == null) {
             return;
         }

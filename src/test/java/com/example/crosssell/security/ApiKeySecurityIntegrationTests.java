@@ -250,6 +250,8 @@ class ApiKeySecurityIntegrationTests {
         assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().get("security").get(0).has(ApiKeyOpenApiCustomizer.SCHEME)).isTrue();
         assertThat(docs.json().get("paths").get("/api/v1/units").get("get").get("responses").has("401")).isTrue();
+        assertThat(docs.json().get("info").get("description").asString())
+                .contains("**Authentication.** Every call needs an API key");
 
         assertThat(call(HttpMethod.GET, "/swagger-ui/index.html", null, null).status()).isEqualTo(200);
     }
