@@ -91,7 +91,7 @@ class RequestLimitsIntegrationTests {
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestApiKeys.WRITER)).body(unitOfSize(LIMIT + 1024))
                 .exchange().returnResult(String.class).getStatus().value();
 
-        assertThat(status).isNotIn(401, 403, 413);
+        assertThat(status).isNotEqualTo(413).isLessThan(500);
     }
 
     @Test
