@@ -26,6 +26,8 @@ final class ApiKeys {
     /** Printable ASCII without spaces, at most 256 characters: anything else is malformed and never hashed. */
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
     /** A configured key as the rest of the package sees it: never the key itself. */
     record KnownKey(String name, Set<ApiKeyRole> roles, int requestsPerMinute) implements Principal {
 
@@ -52,7 +54,7 @@ final class ApiKeys {
         int defaultLimit = properties.rateLimit().requestsPerMinute();
         if (!properties.apiKeys().isEmpty()) {
             var entries = properties.apiKeys().stream()
-                    .map(key -> new Entry(HexFormat.of().parseHex(key.sha256()),
+                    .map(key -> new Entry(hash(key),
                             new KnownKey(key.name(), Set.copyOf(key.roles()),
                                     key.requestsPerMinute() == null ? defaultLimit : key.requestsPerMinute())))
                     .toList();
@@ -81,6 +83,16 @@ final class ApiKeys {
                 ===========================================================================""", devKey);
         return new ApiKeys(List.of(new Entry(sha256(devKey), new KnownKey("dev-key", Set.of(ApiKeyRole.ADMIN),
                 defaultLimit))));
+    }
+
+    /** The configured hash; a wrong value is reported by key name only, as it might be a key pasted by mistake. */
+    private static byte[] hash(SecurityProperties.ApiKey key) {
+        if (!SHA256_HEX.matcher(key.sha256()).matches()) {
+            throw new IllegalStateException(("crosssell.security.api-keys: the sha256 of key '%s' is not 64 hex "
+                    + "digits. Configure the SHA-256 of the key (printf %%s \"$KEY\" | sha256sum), never the key "
+                    + "itself.").formatted(key.name()));
+        }
+        return HexFormat.of().parseHex(key.sha256());
     }
 
     private static void requireDistinct(List<Entry> entries) {

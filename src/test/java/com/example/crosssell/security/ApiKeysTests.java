@@ -88,6 +88,15 @@ class ApiKeysTests {
     }
 
     @Test
+    void aHashThatIsNotSha256HexIsRefusedWithoutEchoingIt() {
+        var pasted = new ApiKey("crm", "plain-key-pasted-by-mistake", Set.of(ApiKeyRole.WRITER), null);
+
+        assertThatIllegalStateException().isThrownBy(() -> ApiKeys.from(properties(List.of(pasted), false, 0),
+                new SecureRandom())).withMessageContaining("the sha256 of key 'crm' is not 64 hex digits")
+                .withMessageNotContaining("plain-key-pasted-by-mistake");
+    }
+
+    @Test
     void withNoKeyConfiguredOneAdminKeyIsGeneratedAndLoggedOnce(CapturedOutput output) {
         var keys = ApiKeys.from(properties(List.of(), true, 0), new SecureRandom());
 
