@@ -1,0 +1,6 @@
+package com.example.crosssell.kpi;
+
+/** Performance bands of both KPIs (SPEC §1): the ratio uses EXCELLENT, GOOD, POOR; the conversion rate STRONG, MODERATE, POOR. */
+public enum Band {
+    EXCELLENT, GOOD, STRONG, MODERATE, POOR, NO_DATA
+}
