@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +31,27 @@ class ConversionRateQuery {
             %6$s
             """;
 
-    private static final String TOTALS = """
+    /** %1$s periods, %2$s basis column, %3$s customer join, %4$s filters; one layer scan per layer of periods. */
+    private static final String FRACTIONS = """
+            with %1$s,
+            fact as (
+                select y.idxs[width_bucket(o.%2$s, y.starts)] as idx, o.%2$s as at, o.status
+                  from layer y
+                  join opportunity o on o.%2$s >= y.first_start and o.%2$s < y.last_end
+                  %3$s
+                 where o.%2$s is not null %4$s
+            ),
+            counted as (
+                select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
+                  from fact f
+                  join period p on p.idx = f.idx
+                 where f.at < p.end_at
+                 group by p.idx
+            )
             select p.idx as period, cast(null as text) as key, true as whole,
                    coalesce(k.won, 0) as numerator, coalesce(k.opportunities, 0) as denominator
               from period p
-              left join counted k on k.idx = p.idx and k.whole = 1
+              left join counted k on k.idx = p.idx
              order by p.idx
             """;
 
@@ -79,7 +96,7 @@ class ConversionRateQuery {
 
     /** Won / all opportunities in scope of each period, in order. */
     List<Fraction> fractions(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        var rows = run(periods, scope, basis, "cast(null as bigint)", false, TOTALS);
+        var rows = run(periods, scope, basis, null, false, null);
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
         return fractions;
@@ -97,8 +114,9 @@ class ConversionRateQuery {
         return run(periods, scope, basis, "o.owner", false, BY_OWNER.formatted(TOTALS_UNORDERED));
     }
 
-    private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, String key,
-            boolean needsCustomer, String select) {
+    /** With a {@code key} and {@code select}: a grouped breakdown; without: the fractions of the periods. */
+    private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, @Nullable String key,
+            boolean needsCustomer, @Nullable String select) {
         var params = new HashMap<String, Object>(periods.parameters());
         var filters = new StringBuilder();
         if (scope.unit() != null) {
@@ -116,8 +134,9 @@ class ConversionRateQuery {
             params.put("owner", scope.owner());
             filters.append(" and o.owner = :owner");
         }
-        var sql = COUNTED.formatted(PeriodList.CTE, basis.column(), needsCustomer ? CUSTOMER_JOIN : "", filters, key,
-                select);
+        var join = needsCustomer ? CUSTOMER_JOIN : "";
+        var sql = key == null || select == null ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), join, filters)
+                : COUNTED.formatted(PeriodList.CTE, basis.column(), join, filters, key, select);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 }

@@ -17,13 +17,20 @@ class CrossSellRatioQuery {
     /** Cross-sold products (or customers with one) per period, and the customer base per period. */
     private static final String FRACTIONS = """
             with %1$s,
+            fact as (
+                -- each layer's range is one index range scan; width_bucket finds the row's period among the starts
+                select y.idxs[width_bucket(o.closed_at, y.starts)] as idx, o.closed_at, o.customer_id,
+                       c.customer_since
+                  from layer y
+                  join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
+                  join customer c on c.id = o.customer_id
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id %3$s %4$s
+            ),
             sold as (
                 select p.idx, %2$s as numerator
-                  from period p
-                  join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
-                  join customer c on c.id = o.customer_id
-                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id
-                   and c.customer_since <= p.to_date %3$s %4$s
+                  from fact f
+                  join period p on p.idx = f.idx
+                 where f.closed_at < p.end_at and f.customer_since <= p.to_date
                  group by p.idx
             ),
             ending as (
@@ -111,7 +118,7 @@ class CrossSellRatioQuery {
             }
         }
         segment(scope, params, customers);
-        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method), customers, opportunities);
+        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method, "f"), customers, opportunities);
         var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
@@ -128,12 +135,12 @@ class CrossSellRatioQuery {
         // as product unit, a unit's base is every customer of the other units
         var denominator = asCustomer ? "coalesce(b.customers, 0)"
                 : "coalesce(t.customers, 0) - coalesce(b.customers, 0)";
-        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method), unitColumn, customers, denominator);
+        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method, "o"), unitColumn, customers, denominator);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 
-    private static String numerator(RatioMethod method) {
-        return method == RatioMethod.CUSTOMERS ? "count(distinct o.customer_id)" : "count(*)";
+    private static String numerator(RatioMethod method, String alias) {
+        return method == RatioMethod.CUSTOMERS ? "count(distinct " + alias + ".customer_id)" : "count(*)";
     }
 
     private static void segment(KpiScope scope, HashMap<String, Object> params, StringBuilder customers) {

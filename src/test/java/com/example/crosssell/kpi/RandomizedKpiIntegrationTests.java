@@ -303,8 +303,10 @@ class RandomizedKpiIntegrationTests {
             var s = randomScope(true, granularity.equals("DAY") ? 90 : 1200);
             var expectedBuckets = buckets(s.from(), s.to(), granularity);
             boolean ratio = random.nextBoolean();
+            var compare = pick(java.util.Arrays.asList("PREVIOUS_PERIOD", "PREVIOUS_YEAR", null));
             var url = "/api/v1/kpis/" + (ratio ? "cross-sell-ratio" : "conversion-rate") + "/series?"
-                    + params(s, !ratio) + "&granularity=" + granularity.toLowerCase(java.util.Locale.ROOT);
+                    + params(s, !ratio) + "&granularity=" + granularity.toLowerCase(java.util.Locale.ROOT)
+                    + (compare == null ? "" : "&compare=" + compare);
             List<? extends KpiResult> points = ratio
                     ? get(url, new ParameterizedTypeReference<KpiSeries<RatioResult>>() { }).points()
                     : get(url, new ParameterizedTypeReference<KpiSeries<ConversionResult>>() { }).points();
@@ -316,6 +318,12 @@ class RandomizedKpiIntegrationTests {
                 var bucketScope = s.dates(bucket[0], bucket[1]);
                 assertMatches(url + " bucket " + b, point,
                         ratio ? ratio(bucketScope, "PRODUCTS") : conversion(bucketScope, "OPENED"));
+                if (compare != null) {
+                    var other = compared(bucket[0], bucket[1], compare);
+                    var otherScope = s.dates(other[0], other[1]);
+                    assertComparison(url + " bucket " + b, comparison(point), other,
+                            ratio ? ratio(otherScope, "PRODUCTS") : conversion(otherScope, "OPENED"), point.percent());
+                }
             }
         }
     }
@@ -435,6 +443,10 @@ class RandomizedKpiIntegrationTests {
         var change = currentPercent == null || expected.percent() == null ? null
                 : currentPercent.subtract(expected.percent());
         assertThat(comparison.changePoints()).as(what).isEqualTo(change);
+    }
+
+    private static KpiResult.@Nullable Comparison comparison(KpiResult result) {
+        return result instanceof RatioResult r ? r.comparison() : ((ConversionResult) result).comparison();
     }
 
     private static String band(KpiResult result) {
