@@ -7,12 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS=${1:-100000}
 OPPORTUNITIES=${2:-1000000}
-DB="kpi_explain_$$"
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-psql -q -d postgres -c "create database $DB"
-# KEEP=1 leaves the database for experiments (drop it yourself); by default it is dropped on exit
-[ "${KEEP:-0}" = 1 ] && echo "-- keeping database $DB" || trap 'psql -q -d postgres -c "drop database if exists $DB with (force)"' EXIT
 run() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+if [ -n "${DB:-}" ]; then
+    echo "-- reusing database $DB"
+else
+DB="kpi_explain_$$"
+psql -q -d postgres -c "create database $DB"
+# KEEP=1 leaves the database for experiments (then rerun with DB=<name>, and drop it yourself)
+[ "${KEEP:-0}" = 1 ] && echo "-- keeping database $DB" || trap 'psql -q -d postgres -c "drop database if exists $DB with (force)"' EXIT
 
 run -c "create schema crosssell"
 for migration in src/main/resources/db/migration/V*.sql; do
@@ -38,6 +41,7 @@ select 'O' || i, customer_id, product_unit_id, owner, status, opened_at,
 vacuum analyze;
 SQL
 echo "-- generated $CUSTOMERS customers and $OPPORTUNITIES opportunities in $(( $(date +%s) - start )) s"
+fi
 
 explain() {
     echo; echo "### $1"; shift
@@ -45,52 +49,79 @@ explain() {
         -c "explain (analyze, buffers, costs off, timing on, summary on) execute q" | sed -n '1,200p'
 }
 
-# the period CTE exactly as PeriodList.CTE binds it: one quarter in New York, and 12 months for a series
-ONE="cast('{2025-03-31}' as date[]), cast('{2025-01-01T05:00:00Z}' as timestamptz[]), cast('{2025-04-01T04:00:00Z}' as timestamptz[])"
-TWO="cast('{2025-03-31,2024-12-31}' as date[]), cast('{2025-01-01T05:00:00Z,2024-10-01T04:00:00Z}' as timestamptz[]), cast('{2025-04-01T04:00:00Z,2025-01-01T05:00:00Z}' as timestamptz[])"
-MONTHS=$(python3 - <<'PY'
-from datetime import date
-froms=[date(2024, m, 1) for m in range(1, 13)]
-tos=[(date(2024, m + 1, 1) if m < 12 else date(2025, 1, 1)) for m in range(1, 13)]
-from datetime import timedelta
-print("cast('{%s}' as date[]), cast('{%s}' as timestamptz[]), cast('{%s}' as timestamptz[])" % (
-    ",".join(str(t - timedelta(days=1)) for t in tos),
-    ",".join(f"{f}T00:00:00Z" for f in froms), ",".join(f"{t}T00:00:00Z" for t in tos)))
-PY
-)
-period() { echo "period as (select p.idx, p.to_date, p.start_at, p.end_at from unnest($1) with ordinality as p(to_date, start_at, end_at, idx))"; }
+# the period and layer CTEs exactly as PeriodList.CTE binds them: arrays of last days, start and end instants, layers
+arrays() { # "from to layer" lines → the four array casts
+    python3 -c '
+import sys
+from datetime import date, timedelta
+rows = [line.split() for line in sys.stdin if line.strip()]
+tos = ",".join(r[1] for r in rows)
+starts = ",".join(r[0] + "T00:00:00Z" for r in rows)
+ends = ",".join(str(date.fromisoformat(r[1]) + timedelta(days=1)) + "T00:00:00Z" for r in rows)
+layers = ",".join(r[2] for r in rows)
+print(f"cast(\x27{{{tos}}}\x27 as date[]), cast(\x27{{{starts}}}\x27 as timestamptz[]), "
+      f"cast(\x27{{{ends}}}\x27 as timestamptz[]), cast(\x27{{{layers}}}\x27 as int[])")'
+}
+ONE=$(echo "2025-01-01 2025-03-31 0" | arrays)
+TWO=$(printf "2025-01-01 2025-03-31 0\n2024-10-01 2024-12-31 1\n" | arrays)
+MONTHS=$(python3 -c '
+from datetime import date, timedelta
+for m in range(1, 13):
+    end = (date(2024, m + 1, 1) if m < 12 else date(2025, 1, 1)) - timedelta(days=1)
+    print(date(2024, m, 1), end, 0)' | arrays)
+DAYS_COMPARED=$(python3 -c '
+from datetime import date, timedelta
+days = [date(2024, 1, 1) + timedelta(days=i) for i in range(366)]
+for d in days: print(d, d, 0)
+for d in days:
+    p = date(2023, 2, 28) if (d.month, d.day) == (2, 29) else d.replace(year=2023)
+    print(p, p, 2 if (d.month, d.day) == (2, 29) else 1)' | arrays)
+period() { cat <<SQL
+period as (select p.idx, p.layer, p.to_date, p.start_at, p.end_at
+             from unnest($1) with ordinality as p(to_date, start_at, end_at, layer, idx)),
+layer as (select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
+                 min(start_at) as first_start, max(end_at) as last_end from period group by layer)
+SQL
+}
 UNIT="(select u.id from business_unit u where u.code = 'U03')"
 
 ratio_sql() { cat <<SQL
 with $(period "$1"),
-sold as (select p.idx, count(*) as numerator from period p
-           join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
-           join customer c on c.id = o.customer_id
-          where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id
-            and c.customer_since <= p.to_date $2 group by p.idx),
+won as materialized (select y.idxs[width_bucket(o.closed_at, y.starts)] as idx, o.closed_at, o.customer_id, o.product_unit_id
+           from layer y join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
+          where o.closed_at is not null and o.status = 'WON'),
+fact as (select o.idx, o.closed_at, o.customer_id, c.customer_since from won o join customer c on c.id = o.customer_id
+          where o.product_unit_id <> c.home_unit_id $2),
+sold as (select p.idx, count(*) as numerator from fact f join period p on p.idx = f.idx
+          where f.closed_at < p.end_at and f.customer_since <= p.to_date group by p.idx),
 ending as (select to_date, row_number() over (order by to_date) as position from (select distinct to_date from period) d),
 joined as (select width_bucket(c.customer_since, (select array_agg(to_date + 1 order by to_date) from ending)) as position,
                   count(*) as customers from customer c where c.customer_since <= (select max(to_date) from period) $2 group by 1),
-base as (select e.to_date, coalesce(sum(j.customers), 0) as customers from ending e left join joined j on j.position < e.position group by e.to_date)
+base as (select e.to_date, sum(coalesce(j.customers, 0)) over (order by e.position) as customers
+           from ending e left join joined j on j.position = e.position - 1)
 select p.idx, coalesce(s.numerator, 0), b.customers from period p left join sold s on s.idx = p.idx join base b on b.to_date = p.to_date order by p.idx
 SQL
 }
 conversion_sql() { cat <<SQL
 with $(period "$1"),
-counted as (select p.idx, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
-              from period p join opportunity o on o.$2 >= p.start_at and o.$2 < p.end_at $3
-             where o.$2 is not null $4 group by p.idx)
+fact as (select y.idxs[width_bucket(o.$2, y.starts)] as idx, o.$2 as at, o.status
+           from layer y join opportunity o on o.$2 >= y.first_start and o.$2 < y.last_end $3
+          where o.$2 is not null $4),
+counted as (select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
+              from fact f join period p on p.idx = f.idx where f.at < p.end_at group by p.idx)
 select p.idx, coalesce(k.won, 0), coalesce(k.opportunities, 0) from period p left join counted k on k.idx = p.idx order by p.idx
 SQL
 }
 
-explain "ratio, whole company, one quarter (New York)" "$(ratio_sql "$ONE" "")"
+explain "ratio, whole company, one quarter" "$(ratio_sql "$ONE" "")"
 explain "ratio, unit as home unit, with PREVIOUS_PERIOD" "$(ratio_sql "$TWO" "and c.home_unit_id = $UNIT")"
 explain "ratio, monthly series of 2024, segment SMB" "$(ratio_sql "$MONTHS" "and c.segment = 'SMB'")"
 explain "conversion, basis OPENED, whole company" "$(conversion_sql "$ONE" opened_at "" "")"
 explain "conversion, basis CLOSED, unit as home unit" "$(conversion_sql "$ONE" closed_at "join customer c on c.id = o.customer_id" "and c.home_unit_id = $UNIT")"
 explain "conversion, basis OPENED, unit as product unit, owner" "$(conversion_sql "$ONE" opened_at "" "and o.product_unit_id = $UNIT and o.owner = 'agent-7'")"
 explain "conversion, monthly series of 2024" "$(conversion_sql "$MONTHS" opened_at "" "")"
+explain "ratio, daily series of 2024 with PREVIOUS_YEAR (732 periods, 3 layers)" "$(ratio_sql "$DAYS_COMPARED" "")"
+explain "conversion, daily series of 2024 with PREVIOUS_YEAR, basis CLOSED" "$(conversion_sql "$DAYS_COMPARED" closed_at "" "")"
 explain "conversion by owner, one quarter" "with $(period "$ONE"),
 counted as (select p.idx, o.owner as key, grouping(o.owner) as whole, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
               from period p join opportunity o on o.opened_at >= p.start_at and o.opened_at < p.end_at

@@ -17,14 +17,20 @@ class CrossSellRatioQuery {
     /** Cross-sold products (or customers with one) per period, and the customer base per period. */
     private static final String FRACTIONS = """
             with %1$s,
-            fact as (
-                -- each layer's range is one index range scan; width_bucket finds the row's period among the starts
+            won as materialized (
+                -- each layer's range is one index range scan; width_bucket finds the row's period among the starts.
+                -- materialized: planned alone, so a selective customer filter cannot turn it into a full scan
                 select y.idxs[width_bucket(o.closed_at, y.starts)] as idx, o.closed_at, o.customer_id,
-                       c.customer_since
+                       o.product_unit_id
                   from layer y
                   join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
+                 where o.closed_at is not null and o.status = 'WON' %4$s
+            ),
+            fact as (
+                select o.idx, o.closed_at, o.customer_id, c.customer_since
+                  from won o
                   join customer c on c.id = o.customer_id
-                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id %3$s %4$s
+                 where o.product_unit_id <> c.home_unit_id %3$s
             ),
             sold as (
                 select p.idx, %2$s as numerator
@@ -46,9 +52,9 @@ class CrossSellRatioQuery {
                  group by 1
             ),
             base as (
-                select e.to_date, coalesce(sum(j.customers), 0) as customers
-                  from ending e left join joined j on j.position < e.position
-                 group by e.to_date
+                -- the base of the j-th end date: customers of positions 0 … j-1, a running sum
+                select e.to_date, sum(coalesce(j.customers, 0)) over (order by e.position) as customers
+                  from ending e left join joined j on j.position = e.position - 1
             )
             select p.idx as period, cast(null as text) as key, true as whole,
                    coalesce(s.numerator, 0) as numerator, b.customers as denominator
