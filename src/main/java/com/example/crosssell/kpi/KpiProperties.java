@@ -41,6 +41,10 @@ public record KpiProperties(
             String poorText,
             @DefaultValue("No customers in scope for this period.") @NotBlank String noDataText) {
 
+        public RatioBands {
+            requireOrdered("ratio-bands.good-from", goodFrom, "ratio-bands.excellent-above", excellentAbove);
+        }
+
         BandScale scale() {
             return new BandScale(Band.EXCELLENT, excellentAbove, Band.GOOD, goodFrom);
         }
@@ -66,6 +70,10 @@ public record KpiProperties(
             String poorText,
             @DefaultValue("No opportunities in scope for this period.") @NotBlank String noDataText) {
 
+        public ConversionBands {
+            requireOrdered("conversion-bands.moderate-from", moderateFrom, "conversion-bands.strong-above", strongAbove);
+        }
+
         BandScale scale() {
             return new BandScale(Band.STRONG, strongAbove, Band.MODERATE, moderateFrom);
         }
@@ -77,6 +85,14 @@ public record KpiProperties(
                 case NO_DATA -> noDataText;
                 default -> poorText;
             };
+        }
+    }
+
+    /** Fails startup when a middle band would start above the top band's threshold. */
+    private static void requireOrdered(String lowName, BigDecimal low, String highName, BigDecimal high) {
+        if (low != null && high != null && low.compareTo(high) > 0) {
+            throw new IllegalArgumentException("crosssell.kpi.%s (%s) must not be above crosssell.kpi.%s (%s)"
+                    .formatted(lowName, low, highName, high));
         }
     }
 
