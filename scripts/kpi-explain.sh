@@ -104,9 +104,10 @@ SQL
 }
 conversion_sql() { cat <<SQL
 with $(period "$1"),
-fact as (select y.idxs[width_bucket(o.$2, y.starts)] as idx, o.$2 as at, o.status
-           from layer y join opportunity o on o.$2 >= y.first_start and o.$2 < y.last_end $3
-          where o.$2 is not null $4),
+scanned as materialized (select y.idxs[width_bucket(o.$2, y.starts)] as idx, o.$2 as at, o.status, o.customer_id
+           from layer y join opportunity o on o.$2 >= y.first_start and o.$2 < y.last_end
+          where o.$2 is not null $3),
+fact as (select o.idx, o.at, o.status from scanned o $4 where true $5),
 counted as (select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
               from fact f join period p on p.idx = f.idx where f.at < p.end_at group by p.idx)
 select p.idx, coalesce(k.won, 0), coalesce(k.opportunities, 0) from period p left join counted k on k.idx = p.idx order by p.idx
@@ -116,12 +117,13 @@ SQL
 explain "ratio, whole company, one quarter" "$(ratio_sql "$ONE" "")"
 explain "ratio, unit as home unit, with PREVIOUS_PERIOD" "$(ratio_sql "$TWO" "and c.home_unit_id = $UNIT")"
 explain "ratio, monthly series of 2024, segment SMB" "$(ratio_sql "$MONTHS" "and c.segment = 'SMB'")"
-explain "conversion, basis OPENED, whole company" "$(conversion_sql "$ONE" opened_at "" "")"
-explain "conversion, basis CLOSED, unit as home unit" "$(conversion_sql "$ONE" closed_at "join customer c on c.id = o.customer_id" "and c.home_unit_id = $UNIT")"
-explain "conversion, basis OPENED, unit as product unit, owner" "$(conversion_sql "$ONE" opened_at "" "and o.product_unit_id = $UNIT and o.owner = 'agent-7'")"
-explain "conversion, monthly series of 2024" "$(conversion_sql "$MONTHS" opened_at "" "")"
+explain "conversion, basis OPENED, whole company" "$(conversion_sql "$ONE" opened_at "" "" "")"
+explain "conversion, basis CLOSED, unit as home unit" "$(conversion_sql "$ONE" closed_at "" "join customer c on c.id = o.customer_id" "and c.home_unit_id = $UNIT")"
+explain "conversion, basis OPENED, unit as product unit, owner" "$(conversion_sql "$ONE" opened_at "and o.product_unit_id = $UNIT and o.owner = 'agent-7'" "" "")"
+explain "conversion, monthly series of 2024" "$(conversion_sql "$MONTHS" opened_at "" "" "")"
+explain "conversion, monthly series of 2024, segment SMB" "$(conversion_sql "$MONTHS" opened_at "" "join customer c on c.id = o.customer_id" "and c.segment = 'SMB'")"
 explain "ratio, daily series of 2024 with PREVIOUS_YEAR (732 periods, 3 layers)" "$(ratio_sql "$DAYS_COMPARED" "")"
-explain "conversion, daily series of 2024 with PREVIOUS_YEAR, basis CLOSED" "$(conversion_sql "$DAYS_COMPARED" closed_at "" "")"
+explain "conversion, daily series of 2024 with PREVIOUS_YEAR, basis CLOSED" "$(conversion_sql "$DAYS_COMPARED" closed_at "" "" "")"
 explain "conversion by owner, one quarter" "with $(period "$ONE"),
 counted as (select p.idx, o.owner as key, grouping(o.owner) as whole, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
               from period p join opportunity o on o.opened_at >= p.start_at and o.opened_at < p.end_at

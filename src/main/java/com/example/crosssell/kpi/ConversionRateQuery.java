@@ -31,15 +31,23 @@ class ConversionRateQuery {
             %6$s
             """;
 
-    /** %1$s periods, %2$s basis column, %3$s customer join, %4$s filters; one layer scan per layer of periods. */
+    /**
+     * %1$s periods, %2$s basis column, %3$s opportunity filters, %4$s customer join, %5$s customer filters. One index
+     * range scan per layer of periods, materialized so that a customer filter cannot turn it into a full scan.
+     */
     private static final String FRACTIONS = """
             with %1$s,
-            fact as (
-                select y.idxs[width_bucket(o.%2$s, y.starts)] as idx, o.%2$s as at, o.status
+            scanned as materialized (
+                select y.idxs[width_bucket(o.%2$s, y.starts)] as idx, o.%2$s as at, o.status, o.customer_id
                   from layer y
                   join opportunity o on o.%2$s >= y.first_start and o.%2$s < y.last_end
-                  %3$s
-                 where o.%2$s is not null %4$s
+                 where o.%2$s is not null %3$s
+            ),
+            fact as (
+                select o.idx, o.at, o.status
+                  from scanned o
+                  %4$s
+                 where true %5$s
             ),
             counted as (
                 select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
@@ -118,25 +126,30 @@ class ConversionRateQuery {
     private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, @Nullable String key,
             boolean needsCustomer, @Nullable String select) {
         var params = new HashMap<String, Object>(periods.parameters());
-        var filters = new StringBuilder();
+        var opportunityFilters = new StringBuilder();
+        var customerFilters = new StringBuilder();
         if (scope.unit() != null) {
             params.put("unit", scope.unit());
-            needsCustomer |= scope.unitRole() == UnitRole.CUSTOMER;
-            filters.append(scope.unitRole() == UnitRole.CUSTOMER ? " and c.home_unit_id = " : " and o.product_unit_id = ")
-                    .append(UNIT_ID);
+            if (scope.unitRole() == UnitRole.CUSTOMER) {
+                customerFilters.append(" and c.home_unit_id = ").append(UNIT_ID);
+            }
+            else {
+                opportunityFilters.append(" and o.product_unit_id = ").append(UNIT_ID);
+            }
         }
         if (scope.segment() != null) {
             params.put("segment", scope.segment());
-            needsCustomer = true;
-            filters.append(" and c.segment = :segment");
+            customerFilters.append(" and c.segment = :segment");
         }
         if (scope.owner() != null) {
             params.put("owner", scope.owner());
-            filters.append(" and o.owner = :owner");
+            opportunityFilters.append(" and o.owner = :owner");
         }
-        var join = needsCustomer ? CUSTOMER_JOIN : "";
-        var sql = key == null || select == null ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), join, filters)
-                : COUNTED.formatted(PeriodList.CTE, basis.column(), join, filters, key, select);
+        var join = needsCustomer || !customerFilters.isEmpty() ? CUSTOMER_JOIN : "";
+        var sql = key == null || select == null
+                ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), opportunityFilters, join, customerFilters)
+                : COUNTED.formatted(PeriodList.CTE, basis.column(), join,
+                        opportunityFilters.append(customerFilters), key, select);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 }
