@@ -42,7 +42,8 @@ class CrossSellMatrixQuery {
     }
 
     List<CrossSellMatrix.Cell> cells(KpiPeriod period, @Nullable String segment) {
-        return jdbc.sql(CELLS).param("start", period.start().atOffset(ZoneOffset.UTC)).param("end", period.end().atOffset(ZoneOffset.UTC))
+        return jdbc.sql(CELLS).param("start", period.start().atOffset(ZoneOffset.UTC))
+                .param("end", period.end().atOffset(ZoneOffset.UTC))
                 .param("lastDay", period.to()).param("segment", segment)
                 .query(CrossSellMatrix.Cell.class).list();
     }

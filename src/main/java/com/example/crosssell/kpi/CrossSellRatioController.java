@@ -96,7 +96,8 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
             HttpServletRequest request) {
-        KpiParameters.rejectOthers(request, "the cross-sell ratio series", KpiParameters.with(RATIO_PARAMETERS, "granularity"));
+        KpiParameters.rejectOthers(request, "the cross-sell ratio series",
+                KpiParameters.with(RATIO_PARAMETERS, "granularity"));
         return ratios.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), method, granularity);
     }
 
@@ -105,7 +106,8 @@ class CrossSellRatioController {
             + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
             + "whether each row is the unit as home unit or as product unit; `total` is the whole company. `unit` "
             + "is not a parameter here." + KpiParameters.RATIO_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
-            + "from=2025-01-01&to=2025-03-31 → INS 1 / 1 EXCELLENT, RET 2 / 3 EXCELLENT, WEA 0 / 0 NO_DATA; total 3 / 4.")
+            + "from=2025-01-01&to=2025-03-31 → INS 1 / 1 EXCELLENT, RET 2 / 3 EXCELLENT, WEA 0 / 0 NO_DATA; "
+            + "total 3 / 4.")
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")

@@ -26,7 +26,8 @@ public record Fraction(long numerator, long denominator) {
 
     /** numerator / denominator, HALF_UP to 6 decimals. */
     public @Nullable BigDecimal ratio() {
-        return hasData() ? BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP)
+        return hasData()
+                ? BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP)
                 : null;
     }
 

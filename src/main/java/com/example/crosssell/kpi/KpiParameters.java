@@ -62,10 +62,10 @@ final class KpiParameters {
             + "HALF_UP to 2 decimals, both from the exact fraction.";
 
     static final String CONVERSION_BANDS = " Bands, on the exact fraction: above 25 % STRONG, 15 %–25 % MODERATE "
-            + "(exactly 25 % and exactly 15 % are MODERATE), below 15 % POOR; no opportunities → NO_DATA with ratio and "
-            + "percent null. `ratio` HALF_UP to 6 decimals, `percent` HALF_UP to 2 decimals, both from the exact "
-            + "fraction. `benchmarks`: the configured published rates (retail average 20 %, financial services top "
-            + "quartile 30 %, technology median 18 %) with differencePoints = percent − benchmark.";
+            + "(exactly 25 % and exactly 15 % are MODERATE), below 15 % POOR; no opportunities → NO_DATA with ratio "
+            + "and percent null. `ratio` HALF_UP to 6 decimals, `percent` HALF_UP to 2 decimals, both from the "
+            + "exact fraction. `benchmarks`: the configured published rates (retail average 20 %, financial "
+            + "services top quartile 30 %, technology median 18 %) with differencePoints = percent − benchmark.";
 
     /** Every KPI parameter name of SPEC §3 and §4. */
     private static final List<String> ALL = List.of("from", "to", "zone", "unit", "unitRole", "segment", "method",

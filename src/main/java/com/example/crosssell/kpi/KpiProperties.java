@@ -71,7 +71,8 @@ public record KpiProperties(
             @DefaultValue("No opportunities in scope for this period.") @NotBlank String noDataText) {
 
         public ConversionBands {
-            requireOrdered("conversion-bands.moderate-from", moderateFrom, "conversion-bands.strong-above", strongAbove);
+            requireOrdered("conversion-bands.moderate-from", moderateFrom, "conversion-bands.strong-above",
+                    strongAbove);
         }
 
         BandScale scale() {

@@ -131,7 +131,8 @@ class KpiBreakdownIntegrationTests {
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2025-03-01&to=2025-03-31&unit=RET&compare=previous_period")
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.percent").isEqualTo(33.33)
-                .jsonPath("$.comparison.from").isEqualTo("2025-02-01").jsonPath("$.comparison.to").isEqualTo("2025-02-28")
+                .jsonPath("$.comparison.from").isEqualTo("2025-02-01")
+                .jsonPath("$.comparison.to").isEqualTo("2025-02-28")
                 .jsonPath("$.comparison.percent").isEqualTo(0.00)
                 .jsonPath("$.comparison.changePoints").isEqualTo(33.33);
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2025-01-01&to=2025-01-31&unit=RET&compare=PREVIOUS_YEAR")

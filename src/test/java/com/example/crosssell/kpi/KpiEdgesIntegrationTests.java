@@ -184,17 +184,20 @@ class KpiEdgesIntegrationTests {
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2024-02-29&to=2024-02-29&compare=PREVIOUS_YEAR").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.numerator").isEqualTo(1)
-                .jsonPath("$.comparison.from").isEqualTo("2023-02-28").jsonPath("$.comparison.to").isEqualTo("2023-02-28")
+                .jsonPath("$.comparison.from").isEqualTo("2023-02-28")
+                .jsonPath("$.comparison.to").isEqualTo("2023-02-28")
                 .jsonPath("$.comparison.numerator").isEqualTo(1).jsonPath("$.comparison.changePoints").isEqualTo(0.00);
         // February 2024 (29 days) is compared with February 2023 (28 days) as whole months
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2024-02-01&to=2024-02-29&compare=PREVIOUS_YEAR").exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.comparison.from").isEqualTo("2023-02-01").jsonPath("$.comparison.to").isEqualTo("2023-02-28")
+                .jsonPath("$.comparison.from").isEqualTo("2023-02-01")
+                .jsonPath("$.comparison.to").isEqualTo("2023-02-28")
                 .jsonPath("$.comparison.numerator").isEqualTo(1);
         // the period before March 2024 is February 2024, with its 29th day
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2024-03-01&to=2024-03-31&compare=PREVIOUS_PERIOD").exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.comparison.from").isEqualTo("2024-02-01").jsonPath("$.comparison.to").isEqualTo("2024-02-29")
+                .jsonPath("$.comparison.from").isEqualTo("2024-02-01")
+                .jsonPath("$.comparison.to").isEqualTo("2024-02-29")
                 .jsonPath("$.comparison.numerator").isEqualTo(1);
     }
 

@@ -1,11 +1,15 @@
 package com.example.crosssell.kpi;
 
+import java.util.stream.Stream;
+
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -26,32 +30,62 @@ class KpiQueryErrorsIntegrationTests {
         data.loadWorkedExample();
     }
 
+    static Stream<Arguments> badQueries() {
+        return Stream.of(
+                Arguments.of("cross-sell-ratio", "to=2025-03-31",
+                        "Required parameter 'from' is not present."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01",
+                        "Required parameter 'to' is not present."),
+                Arguments.of("cross-sell-ratio", "from=2025-13-01&to=2025-03-31",
+                        "Parameter 'from' has an invalid value '2025-13-01'; expected a date YYYY-MM-DD."),
+                Arguments.of("conversion-rate", "from=2025-01-01&to=31.03.2025",
+                        "Parameter 'to' has an invalid value '31.03.2025'; expected a date YYYY-MM-DD."),
+                Arguments.of("cross-sell-ratio", "from=2025-04-01&to=2025-03-31",
+                        "from 2025-04-01 is after to 2025-03-31"),
+                Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&zone=Mars/Olympus",
+                        "Unknown time zone 'Mars/Olympus'; "
+                        + "expected an IANA zone such as Europe/Berlin or America/New_York."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01&to=2025-03-31&unitRole=BOSS",
+                        "Parameter 'unitRole' has an invalid value 'BOSS'; expected one of CUSTOMER, PRODUCT."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01&to=2025-03-31&method=DEALS",
+                        "Parameter 'method' has an invalid value 'DEALS'; expected one of PRODUCTS, CUSTOMERS."),
+                Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&basis=WON",
+                        "Parameter 'basis' has an invalid value 'WON'; expected one of OPENED, CLOSED."),
+                Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&compare=LAST_WEEK",
+                        "Parameter 'compare' has an invalid value 'LAST_WEEK'; "
+                        + "expected one of PREVIOUS_PERIOD, PREVIOUS_YEAR."),
+                Arguments.of("cross-sell-ratio/series", "from=2025-01-01&to=2025-03-31&granularity=HOUR",
+                        "Parameter 'granularity' has an invalid value 'HOUR'; "
+                        + "expected one of DAY, WEEK, MONTH, QUARTER, YEAR."),
+                Arguments.of("cross-sell-ratio/series", "from=2020-01-01&to=2022-09-27&granularity=day",
+                        "2020-01-01 to 2022-09-27 has more than 1000 DAY buckets; "
+                        + "choose a coarser granularity or a shorter period."),
+                Arguments.of("conversion-rate/series", "from=2000-01-01&to=2025-01-01&granularity=YEAR",
+                        "The period 2000-01-01 to 2025-01-01 is longer than the maximum of 20 years."),
+                Arguments.of("cross-sell-ratio", "from=0999-01-01&to=1000-01-01",
+                        "from 0999-01-01 is outside the supported dates 1000-01-01 to 9999-12-31."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01&to=2025-03-31&owner=agent-7",
+                        "Parameter 'owner' does not apply to the cross-sell ratio."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01&to=2025-03-31&basis=CLOSED",
+                        "Parameter 'basis' does not apply to the cross-sell ratio."),
+                Arguments.of("cross-sell-ratio", "from=2025-01-01&to=2025-03-31&granularity=MONTH",
+                        "Parameter 'granularity' does not apply to the cross-sell ratio."),
+                Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&method=CUSTOMERS",
+                        "Parameter 'method' does not apply to the conversion rate."),
+                Arguments.of("cross-sell-ratio/by-unit", "from=2025-01-01&to=2025-03-31&unit=RET",
+                        "Parameter 'unit' does not apply to the cross-sell ratio by unit (every unit is a row)."),
+                Arguments.of("conversion-rate/by-unit", "from=2025-01-01&to=2025-03-31&unit=RET",
+                        "Parameter 'unit' does not apply to the conversion rate by unit (every unit is a row)."),
+                Arguments.of("conversion-rate/by-owner", "from=2025-01-01&to=2025-03-31&owner=a",
+                        "Parameter 'owner' does not apply to the conversion rate by owner (every owner is a row)."),
+                Arguments.of("cross-sell-matrix", "from=2025-01-01&to=2025-03-31&unit=RET",
+                        "Parameter 'unit' does not apply to the cross-sell matrix."),
+                Arguments.of("cross-sell-matrix", "from=2025-01-01&to=2025-03-31&compare=PREVIOUS_YEAR",
+                        "Parameter 'compare' does not apply to the cross-sell matrix."));
+    }
+
     @ParameterizedTest(name = "{0}?{1} → 400 {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            cross-sell-ratio | to=2025-03-31 | Required parameter 'from' is not present.
-            cross-sell-ratio | from=2025-01-01 | Required parameter 'to' is not present.
-            cross-sell-ratio | from=2025-13-01&to=2025-03-31 | Parameter 'from' has an invalid value '2025-13-01'; expected a date YYYY-MM-DD.
-            conversion-rate | from=2025-01-01&to=31.03.2025 | Parameter 'to' has an invalid value '31.03.2025'; expected a date YYYY-MM-DD.
-            cross-sell-ratio | from=2025-04-01&to=2025-03-31 | from 2025-04-01 is after to 2025-03-31
-            conversion-rate | from=2025-01-01&to=2025-03-31&zone=Mars/Olympus | Unknown time zone 'Mars/Olympus'; expected an IANA zone such as Europe/Berlin or America/New_York.
-            cross-sell-ratio | from=2025-01-01&to=2025-03-31&unitRole=BOSS | Parameter 'unitRole' has an invalid value 'BOSS'; expected one of CUSTOMER, PRODUCT.
-            cross-sell-ratio | from=2025-01-01&to=2025-03-31&method=DEALS | Parameter 'method' has an invalid value 'DEALS'; expected one of PRODUCTS, CUSTOMERS.
-            conversion-rate | from=2025-01-01&to=2025-03-31&basis=WON | Parameter 'basis' has an invalid value 'WON'; expected one of OPENED, CLOSED.
-            conversion-rate | from=2025-01-01&to=2025-03-31&compare=LAST_WEEK | Parameter 'compare' has an invalid value 'LAST_WEEK'; expected one of PREVIOUS_PERIOD, PREVIOUS_YEAR.
-            cross-sell-ratio/series | from=2025-01-01&to=2025-03-31&granularity=HOUR | Parameter 'granularity' has an invalid value 'HOUR'; expected one of DAY, WEEK, MONTH, QUARTER, YEAR.
-            cross-sell-ratio/series | from=2020-01-01&to=2022-09-27&granularity=day | 2020-01-01 to 2022-09-27 has more than 1000 DAY buckets; choose a coarser granularity or a shorter period.
-            conversion-rate/series | from=2000-01-01&to=2025-01-01&granularity=YEAR | The period 2000-01-01 to 2025-01-01 is longer than the maximum of 20 years.
-            cross-sell-ratio | from=0999-01-01&to=1000-01-01 | from 0999-01-01 is outside the supported dates 1000-01-01 to 9999-12-31.
-            cross-sell-ratio | from=2025-01-01&to=2025-03-31&owner=agent-7 | Parameter 'owner' does not apply to the cross-sell ratio.
-            cross-sell-ratio | from=2025-01-01&to=2025-03-31&basis=CLOSED | Parameter 'basis' does not apply to the cross-sell ratio.
-            cross-sell-ratio | from=2025-01-01&to=2025-03-31&granularity=MONTH | Parameter 'granularity' does not apply to the cross-sell ratio.
-            conversion-rate | from=2025-01-01&to=2025-03-31&method=CUSTOMERS | Parameter 'method' does not apply to the conversion rate.
-            cross-sell-ratio/by-unit | from=2025-01-01&to=2025-03-31&unit=RET | Parameter 'unit' does not apply to the cross-sell ratio by unit (every unit is a row).
-            conversion-rate/by-unit | from=2025-01-01&to=2025-03-31&unit=RET | Parameter 'unit' does not apply to the conversion rate by unit (every unit is a row).
-            conversion-rate/by-owner | from=2025-01-01&to=2025-03-31&owner=a | Parameter 'owner' does not apply to the conversion rate by owner (every owner is a row).
-            cross-sell-matrix | from=2025-01-01&to=2025-03-31&unit=RET | Parameter 'unit' does not apply to the cross-sell matrix.
-            cross-sell-matrix | from=2025-01-01&to=2025-03-31&compare=PREVIOUS_YEAR | Parameter 'compare' does not apply to the cross-sell matrix.
-            """)
+    @MethodSource("badQueries")
     void badQueriesAnswer400NamingTheParameter(String path, String query, String detail) {
         http.get().uri("/api/v1/kpis/" + path + "?" + query).exchange()
                 .expectStatus().isBadRequest()
