@@ -304,9 +304,10 @@ class RandomizedKpiIntegrationTests {
             var expectedBuckets = buckets(s.from(), s.to(), granularity);
             boolean ratio = random.nextBoolean();
             var compare = pick(java.util.Arrays.asList("PREVIOUS_PERIOD", "PREVIOUS_YEAR", null));
+            var variant = ratio ? pick(List.of("PRODUCTS", "CUSTOMERS")) : pick(List.of("OPENED", "CLOSED"));
             var url = "/api/v1/kpis/" + (ratio ? "cross-sell-ratio" : "conversion-rate") + "/series?"
                     + params(s, !ratio) + "&granularity=" + granularity.toLowerCase(java.util.Locale.ROOT)
-                    + (compare == null ? "" : "&compare=" + compare);
+                    + (ratio ? "&method=" : "&basis=") + variant + (compare == null ? "" : "&compare=" + compare);
             List<? extends KpiResult> points = ratio
                     ? get(url, new ParameterizedTypeReference<KpiSeries<RatioResult>>() { }).points()
                     : get(url, new ParameterizedTypeReference<KpiSeries<ConversionResult>>() { }).points();
@@ -317,12 +318,12 @@ class RandomizedKpiIntegrationTests {
                 assertThat(new LocalDate[] {point.from(), point.to()}).as(url).containsExactly(bucket);
                 var bucketScope = s.dates(bucket[0], bucket[1]);
                 assertMatches(url + " bucket " + b, point,
-                        ratio ? ratio(bucketScope, "PRODUCTS") : conversion(bucketScope, "OPENED"));
+                        ratio ? ratio(bucketScope, variant) : conversion(bucketScope, variant));
                 if (compare != null) {
                     var other = compared(bucket[0], bucket[1], compare);
                     var otherScope = s.dates(other[0], other[1]);
                     assertComparison(url + " bucket " + b, comparison(point), other,
-                            ratio ? ratio(otherScope, "PRODUCTS") : conversion(otherScope, "OPENED"), point.percent());
+                            ratio ? ratio(otherScope, variant) : conversion(otherScope, variant), point.percent());
                 }
             }
         }
