@@ -17,7 +17,7 @@ create table webhook_event (
     waits_for_key   varchar(128) collate "C",
     next_attempt_at timestamptz,
     constraint ck_webhook_event_status check (status in ('PENDING', 'APPLIED', 'IGNORED', 'REJECTED')),
-    constraint ck_webhook_event_waits_for check ((status = 'PENDING') = (waits_for_type is not null))
+    constraint ck_webhook_event_waits_for check (waits_for_type in ('UNIT', 'CUSTOMER', 'OPPORTUNITY'))
 );
 
 -- the operators' listing (newest first, per status)
