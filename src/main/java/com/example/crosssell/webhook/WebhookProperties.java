@@ -18,15 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param sweepBatch how many pending events one sweep claims at most
  */
 @ConfigurationProperties("crosssell.webhooks")
-public record WebhookProperties(List<String> secrets, @DefaultValue("1MB") DataSize maxBodySize,
+public record WebhookProperties(@Nullable List<String> secrets, @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("PT30S") Duration sweepInterval, @DefaultValue("100") int sweepBatch) {
 
-    public WebhookProperties(@Nullable List<String> secrets, DataSize maxBodySize, Duration sweepInterval,
-            int sweepBatch) {
-        this.secrets = secrets == null ? List.of()
-                : secrets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        this.maxBodySize = maxBodySize;
-        this.sweepInterval = sweepInterval;
-        this.sweepBatch = sweepBatch;
+    public WebhookProperties {
+        secrets = secrets == null ? List.of()
+                : secrets.stream().map(String::trim).filter(secret -> !secret.isEmpty()).toList();
     }
 }

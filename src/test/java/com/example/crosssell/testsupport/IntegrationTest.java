@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // test-only webhook secrets (the Standard Webhooks test vector's, then a second one for rotation): WebhookSigner
+        "crosssell.webhooks.secrets=" + WebhookSigner.VECTOR_SECRET + "," + WebhookSigner.ROTATED_SECRET})
 @AutoConfigureRestTestClient
 @Import({TestDatabase.class, TestData.class})
 public @interface IntegrationTest {
