@@ -20,7 +20,8 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 /**
  * Streams RFC 4180 CSV (strict UTF-8) whose header row names the fields; an empty field is absent. A row whose field
  * count differs from the header's is rejected alone; a broken quote ends the file (it cannot be resynchronised).
- * {@code line} is the physical line where the row starts.
+ * A row's {@code line} is its record number, the header being 1: the physical line unless a quoted field above it
+ * spans lines.
  */
 class CsvRows implements Iterator<SourceRow> {
 
@@ -37,6 +38,9 @@ class CsvRows implements Iterator<SourceRow> {
     private @Nullable SourceRow next;
 
     private boolean done;
+
+    /** The current record's number; the header is record 1. */
+    private long record = 1;
 
     CsvRows(InputStream in, JsonMapper json) {
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -63,7 +67,7 @@ class CsvRows implements Iterator<SourceRow> {
     }
 
     private @Nullable SourceRow read() {
-        long line = 1;
+        long line = record + 1;
         try {
             if (rows == null) {
                 rows = CSV.readerFor(String[].class).readValues(reader);
@@ -73,12 +77,11 @@ class CsvRows implements Iterator<SourceRow> {
                 }
                 header = rows.nextValue();
             }
-            line = rows.currentLocation().getLineNr();
             if (!rows.hasNextValue()) {
                 done = true;
                 return null;
             }
-            line = Math.max(line, 1) + 1;
+            line = ++record;
             var values = rows.nextValue();
             return row(line, values);
         }
