@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class ImportIntegrationTests {
@@ -22,6 +25,9 @@ class ImportIntegrationTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void emptyTables() {
@@ -141,6 +147,41 @@ class ImportIntegrationTests {
                 .expectBody().jsonPath("$.created").isEqualTo(2).jsonPath("$.rejected").isEqualTo(1)
                 .jsonPath("$.errors[0].line").isEqualTo(2)
                 .jsonPath("$.errors[0].message").isEqualTo("not valid UTF-8");
+    }
+
+    @Test
+    void aTombstoneKeepsOlderAndEqualImportLinesOutAndANewerOneBringsTheRecordBack() {
+        data.unit("RET", "Retail");
+        data.customer("C1", "RET", "2024-01-10", "SMB");
+        jdbc.sql("""
+                insert into customer_tombstone (external_id, crm_updated_at)
+                values ('C9', timestamptz '2025-06-01T00:00:00Z')""").update();
+        post("customers", NDJSON, line("C9", "Older", "2025-05-01T00:00:00Z")
+                + line("C9", "Equal", "2025-06-01T00:00:00Z")).expectBody()
+                .jsonPath("$.stale").isEqualTo(1).jsonPath("$.unchanged").isEqualTo(1)
+                .jsonPath("$.created").isEqualTo(0);
+        http.get().uri("/api/v1/customers/C9").exchange().expectStatus().isNotFound();
+        post("customers", NDJSON, line("C9", "Newer", "2025-07-01T00:00:00Z")).expectBody()
+                .jsonPath("$.created").isEqualTo(1);
+        http.get().uri("/api/v1/customers/C9").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("Newer");
+        assertThat(jdbc.sql("select count(*) from customer_tombstone").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void importedParentsApplyTheWebhookEventsWaitingForThem() {
+        data.unit("RET", "Retail");
+        jdbc.sql("""
+                insert into webhook_event (webhook_id, event_type, status, payload, signed_at, received_at,
+                                           waits_for_type, waits_for_key, next_attempt_at)
+                values ('evt-o1', 'opportunity.upserted', 'PENDING', :payload, now(), now(), 'CUSTOMER', 'C1',
+                        now() + interval '1 hour')""").param("payload", """
+                {"type": "opportunity.upserted", "data": {"externalId": "O1", "customer": "C1", "productUnit": "RET",
+                 "status": "OPEN", "openedAt": "2025-01-05T10:00:00Z"}}""").update();
+        post("customers", CSV, "externalId,homeUnit,customerSince\nC1,RET,2024-01-10\n").expectBody()
+                .jsonPath("$.created").isEqualTo(1);
+        http.get().uri("/api/v1/opportunities/O1").exchange().expectStatus().isOk();
+        assertThat(jdbc.sql("select status from webhook_event").query(String.class).single()).isEqualTo("APPLIED");
     }
 
     @Test
