@@ -35,9 +35,12 @@ public class CustomerBatchWriter {
                 select s.*, u.id as home_unit_id, c.id is not null as stored, c.crm_updated_at as stored_at,
                        t.crm_updated_at as deleted_at
                   from import_customer_stage s
-                  left join business_unit u on u.code = s.home_unit
-                  left join customer c on c.external_id = s.external_id
-                  left join customer_tombstone t on t.external_id = s.external_id
+                  -- lateral + limit: one index look-up per line, never a scan of the whole table per batch
+                  left join lateral (select id from business_unit u where u.code = s.home_unit limit 1) u on true
+                  left join lateral (select id, crm_updated_at from customer c
+                                      where c.external_id = s.external_id limit 1) c on true
+                  left join lateral (select crm_updated_at from customer_tombstone t
+                                      where t.external_id = s.external_id limit 1) t on true
             ), merged as (
                 insert into customer as c (external_id, name, home_unit_id, customer_since, segment, crm_updated_at)
                 select external_id, name, home_unit_id, customer_since, segment, crm_updated_at
@@ -87,6 +90,7 @@ public class CustomerBatchWriter {
             rows.add(row.line(), row.key(), c.name(), c.homeUnit(), c.customerSince(), c.segment(), c.updatedAt());
         }
         rows.copyInto(dataSource, "import_customer_stage");
+        jdbc.sql("analyze import_customer_stage").update(); // a fresh temporary table has no statistics: plan the merge on real ones
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var key = rs.getString("external_id");

@@ -36,10 +36,13 @@ public class OpportunityBatchWriter {
                 select s.*, c.id as customer_id, u.id as product_unit_id, o.id is not null as stored,
                        o.crm_updated_at as stored_at, t.crm_updated_at as deleted_at
                   from import_opportunity_stage s
-                  left join customer c on c.external_id = s.customer
-                  left join business_unit u on u.code = s.product_unit
-                  left join opportunity o on o.external_id = s.external_id
-                  left join opportunity_tombstone t on t.external_id = s.external_id
+                  -- lateral + limit: one index look-up per line, never a scan of the whole table per batch
+                  left join lateral (select id from customer c where c.external_id = s.customer limit 1) c on true
+                  left join lateral (select id from business_unit u where u.code = s.product_unit limit 1) u on true
+                  left join lateral (select id, crm_updated_at from opportunity o
+                                      where o.external_id = s.external_id limit 1) o on true
+                  left join lateral (select crm_updated_at from opportunity_tombstone t
+                                      where t.external_id = s.external_id limit 1) t on true
             ), merged as (
                 insert into opportunity as o (external_id, customer_id, product_unit_id, product, owner, status,
                                               opened_at, closed_at, amount, crm_updated_at)
@@ -94,6 +97,7 @@ public class OpportunityBatchWriter {
                     o.openedAt(), o.closedAt(), o.amount(), o.updatedAt());
         }
         rows.copyInto(dataSource, "import_opportunity_stage");
+        jdbc.sql("analyze import_opportunity_stage").update(); // a fresh temporary table has no statistics: plan the merge on real ones
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var line = rs.getLong("line");
