@@ -62,10 +62,12 @@ printf '{"code":"RET","name":"Retail Banking"}\n{"code":"INS","name":"Insurance"
 echo "Streaming ${SIZE_MB} MB of customer NDJSON into the import (heap -Xmx$HEAP)..." >&2
 awk -v bytes="$((SIZE_MB * 1024 * 1024))" 'BEGIN {
     split("RET INS WEA", units, " "); split("SMB RETAIL CORPORATE PRIVATE", segments, " ")
+    format = "{\"externalId\":\"CUST-%09d\",\"name\":\"Customer number %d of the benchmark\","
+    format = format "\"homeUnit\":\"%s\",\"customerSince\":\"20%02d-%02d-%02d\",\"segment\":\"%s\","
+    format = format "\"updatedAt\":\"2025-01-01T00:00:00Z\"}"
     while (written < bytes) {
         n++
-        line = sprintf("{\"externalId\":\"CUST-%09d\",\"name\":\"Customer number %d of the benchmark\",\"homeUnit\":\"%s\",\"customerSince\":\"20%02d-%02d-%02d\",\"segment\":\"%s\",\"updatedAt\":\"2025-01-01T00:00:00Z\"}",
-                       n, n, units[n % 3 + 1], 10 + n % 15, 1 + n % 12, 1 + n % 28, segments[n % 4 + 1])
+        line = sprintf(format, n, n, units[n % 3 + 1], 10 + n % 15, 1 + n % 12, 1 + n % 28, segments[n % 4 + 1])
         print line
         written += length(line) + 1
     }
@@ -87,8 +89,9 @@ echo "response: ${RESULT:0:200}"
 awk -v mb="$SIZE_MB" -v bytes="$BYTES" -v s="$SECONDS_TOTAL" -v rec="$RECEIVED" -v created="$CREATED" \
     -v rejected="$REJECTED" -v heap="$PEAK_HEAP" -v live="$LIVE_HEAP" -v gcs="$GCS" -v rss="$RSS_KB" \
     -v xmx="$HEAP" 'BEGIN {
-    printf "| %d MB (%.0f bytes) | %d | %d | %d | %.1f s | %.0f rows/s | %.1f MB/s | %s | %d MB | %d MB (%d GCs) | %.0f MB |\n",
-           mb, bytes, rec, created, rejected, s, rec / s, bytes / 1048576 / s, xmx, heap, live, gcs, rss / 1024
+    printf "| %d MB (%.0f bytes) | %d | %d | %d | %.1f s | %.0f rows/s | %.1f MB/s | %s | %d MB | %d MB (%d GCs) |",
+           mb, bytes, rec, created, rejected, s, rec / s, bytes / 1048576 / s, xmx, heap, live, gcs
+    printf " %.0f MB |\n", rss / 1024
 }'
-echo "(columns: file, received, created, rejected, time, rows/s, MB/s, -Xmx, peak heap occupancy before a GC, largest heap after a GC,
-      peak RSS (VmHWM))"
+echo "(columns: file, received, created, rejected, time, rows/s, MB/s, -Xmx, peak heap occupancy before a GC,"
+echo " largest heap after a GC, peak RSS (VmHWM))"

@@ -90,7 +90,7 @@ public class CustomerBatchWriter {
             rows.add(row.line(), row.key(), c.name(), c.homeUnit(), c.customerSince(), c.segment(), c.updatedAt());
         }
         rows.copyInto(dataSource, "import_customer_stage");
-        jdbc.sql("analyze import_customer_stage").update(); // a fresh temporary table has no statistics: plan the merge on real ones
+        jdbc.sql("analyze import_customer_stage").update(); // plan the merge on real statistics of this batch
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var key = rs.getString("external_id");

@@ -1,7 +1,10 @@
 package com.example.crosssell.importing;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Bulk import settings (docs/crm-config.md).
@@ -10,5 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the file
  */
 @ConfigurationProperties("crosssell.importing")
-public record ImportProperties(@DefaultValue("5000") int batchSize) {
+@Validated
+public record ImportProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int batchSize) {
 }

@@ -97,7 +97,7 @@ public class OpportunityBatchWriter {
                     o.openedAt(), o.closedAt(), o.amount(), o.updatedAt());
         }
         rows.copyInto(dataSource, "import_opportunity_stage");
-        jdbc.sql("analyze import_opportunity_stage").update(); // a fresh temporary table has no statistics: plan the merge on real ones
+        jdbc.sql("analyze import_opportunity_stage").update(); // plan the merge on real statistics of this batch
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var line = rs.getLong("line");

@@ -56,7 +56,7 @@ public class UnitBatchWriter {
         var rows = new StagingRows();
         batch.forEach(row -> rows.add(row.line(), row.key(), row.values().name()));
         rows.copyInto(dataSource, "import_unit_stage");
-        jdbc.sql("analyze import_unit_stage").update(); // a fresh temporary table has no statistics: plan the merge on real ones
+        jdbc.sql("analyze import_unit_stage").update(); // plan the merge on real statistics of this batch
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var inserted = rs.getBoolean("inserted");

@@ -74,13 +74,14 @@ class InboxProcessor {
             return Disposition.applied();
         }
         if (outcome == WriteOutcome.STALE) {
-            return Disposition.ignored(deleted
-                    ? "Stale: the record was deleted with a newer updatedAt than %s; it stays deleted.".formatted(updatedAt)
-                    : "Stale: updatedAt %s is older than the stored record's; the newer state stays.".formatted(updatedAt));
+            return Disposition.ignored((deleted
+                    ? "Stale: the record was deleted with a newer updatedAt than %s; it stays deleted."
+                    : "Stale: updatedAt %s is older than the stored record's; the newer state stays.")
+                    .formatted(updatedAt));
         }
-        return Disposition.ignored(deleted
-                ? "Unchanged: the record was deleted with the same updatedAt %s; it stays deleted.".formatted(updatedAt)
-                : "Unchanged: the stored record already has updatedAt %s.".formatted(updatedAt));
+        return Disposition.ignored((deleted
+                ? "Unchanged: the record was deleted with the same updatedAt %s; it stays deleted."
+                : "Unchanged: the stored record already has updatedAt %s.").formatted(updatedAt));
     }
 
     private static Disposition deleted(String record, @Nullable Instant updatedAt, WriteOutcome outcome) {

@@ -70,10 +70,11 @@ class WebhookInbox {
     List<Claimed> claimWaitingFor(RecordType type, Collection<String> keys) {
         return jdbc.sql("""
                 select id, payload, attempts from webhook_event
-                 where status = 'PENDING' and waits_for_type = :type and waits_for_key in (:keys)
+                 where status = 'PENDING' and waits_for_type = :type and waits_for_key = any(:keys)
                  order by id
                    for update skip locked
-                """).param("type", type.name()).param("keys", keys).query(WebhookInbox::claimed).list();
+                """).param("type", type.name()).param("keys", keys.toArray(String[]::new))
+                .query(WebhookInbox::claimed).list();
     }
 
     /** The oldest pending event due for a retry, locked for this transaction; several instances never share one. */
@@ -98,7 +99,8 @@ class WebhookInbox {
                  limit :limit offset :offset
                 """).param("status", statusName).param("limit", page.getPageSize())
                 .param("offset", page.getOffset()).query(WebhookInbox::response).list();
-        long total = jdbc.sql("select count(*) from webhook_event where cast(:status as text) is null or status = :status")
+        long total = jdbc.sql("""
+                select count(*) from webhook_event where cast(:status as text) is null or status = :status""")
                 .param("status", statusName).query(Long.class).single();
         return new PagedModel<>(new PageImpl<>(content, page, total));
     }

@@ -27,7 +27,8 @@ class WebhookProblem extends ErrorResponseException {
 
     static WebhookProblem tooLarge(long limit) {
         return new WebhookProblem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                "The delivery is larger than the limit of %d bytes (crosssell.webhooks.max-body-size).".formatted(limit));
+                "The delivery is larger than the limit of %d bytes (crosssell.webhooks.max-body-size)."
+                        .formatted(limit));
     }
 
     WebhookProblem with(String property, Object value) {

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // test-only webhook secrets (the Standard Webhooks test vector's, then a second one for rotation): WebhookSigner
+        // test-only webhook secrets (the test vector's, and a second one as in a rotation): WebhookSigner
         "crosssell.webhooks.secrets=" + WebhookSigner.VECTOR_SECRET + "," + WebhookSigner.ROTATED_SECRET})
 @AutoConfigureRestTestClient
 @Import({TestDatabase.class, TestData.class})

@@ -270,7 +270,8 @@ class CrmWebhookIntegrationTests {
     void aBodyOverTheLimitAnswers413() {
         var body = event("unit.upserted", "{\"code\": \"RET\", \"name\": \"" + "x".repeat(1024 * 1024) + "\"}");
         deliver(VECTOR_SECRET, "evt-big", body).expectStatus().isEqualTo(413).expectBody().jsonPath("$.detail")
-                .isEqualTo("The delivery is larger than the limit of 1048576 bytes (crosssell.webhooks.max-body-size).");
+                .isEqualTo("The delivery is larger than the limit of 1048576 bytes "
+                        + "(crosssell.webhooks.max-body-size).");
         assertThat(storedEvents()).isZero();
     }
 
