@@ -43,7 +43,16 @@ class ImportController {
             customer that does not exist, is rejected alone; every other line is committed (one transaction per \
             batch). `updatedAt` is honoured as for PUT and webhooks: a line older than the stored record (or its \
             deletion) is `stale`, an equal one `unchanged`; neither is written. A key repeated in the file is \
-            applied in file order. The answer counts every outcome and lists the first 100 rejected lines.""")
+            applied in file order. The answer counts every outcome and lists the first 100 rejected lines.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = NDJSON, schema = @Schema(type = "string", example = """
+                            {"externalId": "C1", "homeUnit": "RET", "customerSince": "2024-01-10", "segment": "SMB"}
+                            {"externalId": "C2", "homeUnit": "RET", "customerSince": "2024-06-01"}
+                            """)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = """
+                            externalId,name,homeUnit,customerSince,segment,updatedAt
+                            C1,"Lovelace, Ada",RET,2024-01-10,SMB,2025-01-02T08:00:00Z
+                            """))}))
     @ApiResponse(responseCode = "200", description = "Imported; see the counts and errors")
     @ApiResponse(responseCode = "415", description = "Neither application/x-ndjson nor text/csv",
             content = @Content(mediaType = "application/problem+json"))
@@ -51,7 +60,8 @@ class ImportController {
             @PathVariable @Parameter(description = "units, customers or opportunities",
                     schema = @Schema(allowableValues = {"units", "customers", "opportunities"}))
             ImportedRecords records,
-            @RequestHeader("Content-Type") MediaType contentType, HttpServletRequest request) throws IOException {
+            @RequestHeader("Content-Type") @Parameter(hidden = true) MediaType contentType,
+            HttpServletRequest request) throws IOException {
         var body = request.getInputStream();
         var rows = contentType.isCompatibleWith(MediaType.valueOf(NDJSON)) ? new NdjsonRows(body, json)
                 : new CsvRows(body, json);

@@ -58,7 +58,13 @@ class CrmWebhookController {
             200: applied, ignored (older or equal `updatedAt` than stored, unknown type) or a duplicate \
             `webhook-id` (not applied again; `duplicate: true`). 202: stored PENDING because a record it refers to \
             does not exist yet; it is applied as soon as that record is stored. Retry on 401, 5xx or no answer; \
-            do not retry on 400 (malformed: recorded as REJECTED) or 413.""")
+            do not retry on 400 (malformed: recorded as REJECTED) or 413.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The event, exactly as signed.", content = @Content(mediaType = "application/json",
+                            schema = @Schema(type = "object", example = """
+                                    {"type": "customer.upserted", "timestamp": "2025-01-02T08:00:00Z",
+                                     "data": {"externalId": "C1", "homeUnit": "RET", "customerSince": "2024-01-10",
+                                              "segment": "SMB", "updatedAt": "2025-01-02T08:00:00Z"}}"""))))
     @ApiResponse(responseCode = "200", description = "Applied, ignored or duplicate; see `status`")
     @ApiResponse(responseCode = "202", description = "Stored PENDING until the record it refers to exists")
     @ApiResponse(responseCode = "400", description = "Verified but malformed (recorded as REJECTED), or not UTF-8",
@@ -73,11 +79,6 @@ class CrmWebhookController {
             @RequestHeader(name = "webhook-id", required = false) @Nullable String id,
             @RequestHeader(name = "webhook-timestamp", required = false) @Nullable String timestamp,
             @RequestHeader(name = "webhook-signature", required = false) @Nullable String signature,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The event, as signed.",
-                    content = @Content(mediaType = "application/json", schema = @Schema(example = """
-                            {"type": "customer.upserted", "timestamp": "2025-01-02T08:00:00Z",
-                             "data": {"externalId": "C1", "homeUnit": "RET", "customerSince": "2024-01-10",
-                                      "segment": "SMB", "updatedAt": "2025-01-02T08:00:00Z"}}""")))
             HttpServletRequest request) throws IOException {
         var receipt = webhooks.receive(id, timestamp, signature, body(request));
         var status = receipt.status() == EventStatus.PENDING && !receipt.duplicate() ? HttpStatus.ACCEPTED

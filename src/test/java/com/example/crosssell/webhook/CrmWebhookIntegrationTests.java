@@ -75,6 +75,26 @@ class CrmWebhookIntegrationTests {
     }
 
     @Test
+    void fieldsTheServiceDoesNotKnowAreTolerated() {
+        send("evt-1", "unit.upserted", "{\"code\": \"RET\", \"name\": \"Retail\", \"crmColor\": \"blue\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPLIED");
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsTheWebhookAndImportEndpoints() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/webhooks/crm'].post.summary")
+                .isEqualTo("Receive a CRM event (Standard Webhooks)")
+                .jsonPath("$.paths['/api/v1/webhooks/crm'].post.requestBody.content['application/json']").exists()
+                .jsonPath("$.paths['/api/v1/webhooks/crm'].post.responses['202']").exists()
+                .jsonPath("$.paths['/api/v1/webhooks/crm'].post.responses['401']").exists()
+                .jsonPath("$.paths['/api/v1/webhooks/crm/events'].get.parameters[?(@.name == 'status')]").exists()
+                .jsonPath("$.paths['/api/v1/import/{records}'].post.requestBody.content['text/csv']").exists()
+                .jsonPath("$.paths['/api/v1/import/{records}'].post.requestBody.content['application/x-ndjson']")
+                .exists();
+    }
+
+    @Test
     void aTamperedBodyAnswers401AndStoresNothing() {
         var body = event("unit.upserted", "{\"code\": \"RET\", \"name\": \"Retail\"}");
         var timestamp = WebhookSigner.now();
