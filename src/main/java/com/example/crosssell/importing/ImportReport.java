@@ -1,12 +1,17 @@
 package com.example.crosssell.importing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import com.example.crosssell.RowOutcome;
 import org.jspecify.annotations.Nullable;
 
-/** Counts an import's outcomes as batches come back; keeps only the first {@value #MAX_ERRORS} errors. */
+/**
+ * Counts an import's outcomes as batches come back (from the writer thread, while the reader adds rejected lines);
+ * keeps only the {@value #MAX_ERRORS} errors of the lowest line numbers.
+ */
 class ImportReport {
 
     static final int MAX_ERRORS = 100;
@@ -23,20 +28,23 @@ class ImportReport {
 
     private long rejected;
 
-    private final List<ImportResult.LineError> errors = new ArrayList<>();
+    /** The errors of the lowest line numbers so far, the highest on top (lines are not reported in order). */
+    private final PriorityQueue<ImportResult.LineError> errors = new PriorityQueue<>(
+            Comparator.comparingLong(ImportResult.LineError::line).reversed());
 
-    void received() {
+    synchronized void received() {
         received++;
     }
 
-    void rejected(long line, @Nullable String key, String message) {
+    synchronized void rejected(long line, @Nullable String key, String message) {
         rejected++;
-        if (errors.size() < MAX_ERRORS) {
-            errors.add(new ImportResult.LineError(line, key, message));
+        errors.add(new ImportResult.LineError(line, key, message));
+        if (errors.size() > MAX_ERRORS) {
+            errors.poll();
         }
     }
 
-    void add(RowOutcome outcome) {
+    synchronized void add(RowOutcome outcome) {
         if (outcome.outcome() == null) {
             rejected(outcome.line(), outcome.key(), outcome.problem() == null ? "rejected" : outcome.problem());
             return;
@@ -49,8 +57,9 @@ class ImportReport {
         }
     }
 
-    ImportResult result() {
-        errors.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ImportResult(received, created, updated, unchanged, stale, rejected, List.copyOf(errors));
+    synchronized ImportResult result() {
+        var first = new ArrayList<>(errors);
+        first.sort(Comparator.comparingLong(ImportResult.LineError::line));
+        return new ImportResult(received, created, updated, unchanged, stale, rejected, List.copyOf(first));
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.example.crosssell.BatchRow;
@@ -20,9 +22,9 @@ import com.example.crosssell.opportunity.OpportunityRequest;
 import com.example.crosssell.unit.UnitBatchWriter;
 import com.example.crosssell.unit.UnitRequest;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -33,12 +35,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Streams an import: each line is mapped into the record's request type and validated like a PUT body, valid lines
  * go in batches to the record feature's batch writer (one transaction per batch, so valid lines are committed even
- * when others are rejected). Only one batch is in memory at a time.
+ * when others are rejected) through a {@link BatchPipeline}: at most two batches are in memory at a time.
  */
 @Service
 class RecordImporter {
 
     private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
+
+    private static final String ID = "1–128 characters without '/' or control characters";
+
+    private static final Pattern UNIT_CODE = Pattern.compile(RecordKeys.UNIT_CODE);
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile(RecordKeys.EXTERNAL_ID);
 
     private final JsonMapper json;
 
@@ -65,10 +73,9 @@ class RecordImporter {
     ImportResult run(ImportedRecords records, Iterator<SourceRow> rows) {
         var started = System.nanoTime();
         var result = switch (records) {
-            case UNITS -> run(rows, "code", RecordKeys.UNIT_CODE, "a unit code", UnitRequest.class, units::write);
-            case CUSTOMERS -> run(rows, "externalId", RecordKeys.EXTERNAL_ID, ID, CustomerRequest.class,
-                    customers::write);
-            case OPPORTUNITIES -> run(rows, "externalId", RecordKeys.EXTERNAL_ID, ID, OpportunityRequest.class,
+            case UNITS -> run(rows, "code", UNIT_CODE, "a unit code", UnitRequest.class, units::write);
+            case CUSTOMERS -> run(rows, "externalId", EXTERNAL_ID, ID, CustomerRequest.class, customers::write);
+            case OPPORTUNITIES -> run(rows, "externalId", EXTERNAL_ID, ID, OpportunityRequest.class,
                     opportunities::write);
         };
         log.info("Imported {}: {} received, {} created, {} updated, {} unchanged, {} stale, {} rejected in {} ms",
@@ -77,44 +84,41 @@ class RecordImporter {
         return result;
     }
 
-    private static final String ID = "1–128 characters without '/' or control characters";
-
-    private <T> ImportResult run(Iterator<SourceRow> rows, String keyField, String keyPattern, String keyRule,
+    private <T> ImportResult run(Iterator<SourceRow> rows, String keyField, Pattern keyPattern, String keyRule,
             Class<T> type, Function<List<BatchRow<T>>, List<RowOutcome>> writer) {
         var report = new ImportReport();
-        var batch = new ArrayList<BatchRow<T>>(properties.batchSize());
-        Set<String> keys = new HashSet<>();
-        while (rows.hasNext()) {
-            var row = rows.next();
-            report.received();
-            var key = row.fields() == null ? null : text(row.fields(), keyField);
-            if (row.problem() != null) {
-                report.rejected(row.line(), key, row.problem());
-                continue;
+        try (var pipeline = new BatchPipeline<>(writer, report)) {
+            var batch = new ArrayList<BatchRow<T>>(properties.batchSize());
+            Set<String> keys = new HashSet<>();
+            while (rows.hasNext()) {
+                var row = rows.next();
+                report.received();
+                var key = row.fields() == null ? null : text(row.fields(), keyField);
+                var problem = row.problem() != null ? row.problem()
+                        : key == null ? keyField + " is required"
+                        : !keyPattern.matcher(key).matches() ? keyField + " must be " + keyRule
+                        : null;
+                var mapped = problem == null ? request(Objects.requireNonNull(row.fields()), keyField, type) : null;
+                if (problem != null || mapped.problem() != null) {
+                    report.rejected(row.line(), key, problem != null ? problem : mapped.problem());
+                    continue;
+                }
+                if (!keys.add(key) || batch.size() == properties.batchSize()) {
+                    pipeline.submit(batch); // a key repeated within a batch goes to the next one, in file order
+                    batch = new ArrayList<>(properties.batchSize());
+                    keys.clear();
+                    keys.add(key);
+                }
+                batch.add(new BatchRow<>(row.line(), key, Objects.requireNonNull(mapped.request())));
             }
-            if (key == null || !key.matches(keyPattern)) {
-                report.rejected(row.line(), key, key == null ? keyField + " is required"
-                        : keyField + " must be " + keyRule);
-                continue;
-            }
-            var problem = new String[1];
-            var request = request(row.fields(), keyField, type, problem);
-            if (request == null) {
-                report.rejected(row.line(), key, problem[0]);
-                continue;
-            }
-            if (!keys.add(key) || batch.size() == properties.batchSize()) {
-                flush(batch, writer, report);    // a key repeated within a batch goes to the next one, in file order
-                keys.clear();
-                keys.add(key);
-            }
-            batch.add(new BatchRow<>(row.line(), key, request));
+            pipeline.submit(batch);
+            pipeline.finish();
         }
-        flush(batch, writer, report);
         return report.result();
     }
 
-    private <T> T request(ObjectNode fields, String keyField, Class<T> type, String[] problem) {
+    /** The line's fields as the record's request, validated like a PUT body; or why not. */
+    private <T> Mapped<T> request(ObjectNode fields, String keyField, Class<T> type) {
         var values = fields.deepCopy();
         values.remove(keyField);
         T request;
@@ -122,32 +126,14 @@ class RecordImporter {
             request = json.treeToValue(values, type);
         }
         catch (JacksonException ex) {
-            problem[0] = invalidValue(ex);
-            return null;
+            return new Mapped<>(null, invalidValue(ex));
         }
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            problem[0] = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                    .collect(Collectors.joining("; "));
-            return null;
+            return new Mapped<>(null, violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")));
         }
-        return request;
-    }
-
-    private static <T> void flush(List<BatchRow<T>> batch, Function<List<BatchRow<T>>, List<RowOutcome>> writer,
-            ImportReport report) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            writer.apply(batch).forEach(report::add);
-        }
-        catch (DataAccessException ex) { // a concurrent change broke the merge: the batch is rolled back, whole
-            log.warn("An import batch of {} lines failed and was rolled back", batch.size(), ex);
-            batch.forEach(row -> report.rejected(row.line(), row.key(),
-                    "the batch of this line could not be written (concurrent change?); import it again"));
-        }
-        batch.clear();
+        return new Mapped<>(request, null);
     }
 
     private static String text(ObjectNode fields, String field) {
@@ -168,5 +154,9 @@ class RecordImporter {
                 : target != null && target.isEnum() ? "; expected one of OPEN, WON, LOST"
                 : "";
         return "%s: invalid value%s%s".formatted(field, value, expected);
+    }
+
+    /** A line mapped into a request, or the problem that rejects it. */
+    private record Mapped<T>(@Nullable T request, @Nullable String problem) {
     }
 }

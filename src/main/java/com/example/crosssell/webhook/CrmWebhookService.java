@@ -75,8 +75,18 @@ public class CrmWebhookService {
     }
 
     private WebhookReceipt storeAndApply(SignatureVerifier.Verified delivery) {
-        var change = parseOrNull(delivery.payload());
-        var malformed = change == null ? malformedReason(delivery.payload()) : null;
+        CrmChange parsed;
+        String problem;
+        try {
+            parsed = parser.parse(delivery.payload());
+            problem = null;
+        }
+        catch (CrmEventParser.MalformedEventException ex) {
+            parsed = null;
+            problem = ex.getMessage();
+        }
+        var change = parsed;
+        var malformed = problem;
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> storeAndApplyOnce(delivery, change, malformed));
@@ -89,25 +99,6 @@ public class CrmWebhookService {
                 }
                 log.debug("Webhook event collided with a concurrent write (attempt {}); retrying", attempt);
             }
-        }
-    }
-
-    private @Nullable CrmChange parseOrNull(String payload) {
-        try {
-            return parser.parse(payload);
-        }
-        catch (CrmEventParser.MalformedEventException ex) {
-            return null;
-        }
-    }
-
-    private String malformedReason(String payload) {
-        try {
-            parser.parse(payload);
-            return "Malformed event.";
-        }
-        catch (CrmEventParser.MalformedEventException ex) {
-            return ex.getMessage();
         }
     }
 

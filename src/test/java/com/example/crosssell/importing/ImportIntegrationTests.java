@@ -185,6 +185,26 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aLargeImportSpansBatchesAndListsTheFirstHundredErrorsInLineOrder() {
+        data.unit("RET", "Retail");
+        var body = new StringBuilder();
+        for (int i = 1; i <= 12_000; i++) {
+            body.append(i % 100 == 0 ? "{\"externalId\": \"C%d\", \"homeUnit\": \"NOPE\", \"customerSince\": \"2024-01-10\"}\n"
+                    .formatted(i) : i % 100 == 1 ? "{\"externalId\": \"C%d\"}\n".formatted(i)
+                    : line("C" + i, "Customer " + i, null));
+        }
+        post("customers", NDJSON, body.toString()).expectBody()
+                .jsonPath("$.received").isEqualTo(12_000).jsonPath("$.created").isEqualTo(11_760)
+                .jsonPath("$.rejected").isEqualTo(240).jsonPath("$.errors.length()").isEqualTo(100)
+                .jsonPath("$.errors[0].line").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo("customerSince must not be null; homeUnit must not be blank")
+                .jsonPath("$.errors[1].line").isEqualTo(100)
+                .jsonPath("$.errors[1].message").isEqualTo("homeUnit 'NOPE' does not exist")
+                .jsonPath("$.errors[99].line").isEqualTo(5000);
+        assertThat(jdbc.sql("select count(*) from customer").query(Integer.class).single()).isEqualTo(11_760);
+    }
+
+    @Test
     void anotherMediaTypeAnswers415() {
         http.post().uri("/api/v1/import/units").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
                 .expectStatus().isEqualTo(415);
