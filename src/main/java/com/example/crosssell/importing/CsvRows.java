@@ -76,6 +76,9 @@ class CsvRows implements Iterator<SourceRow> {
                     return SourceRow.broken(1, "the file is empty; a header row naming the fields is required");
                 }
                 header = rows.nextValue();
+                if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+                    header[0] = header[0].substring(1); // a byte order mark, as spreadsheet exports write it
+                }
             }
             if (!rows.hasNextValue()) {
                 done = true;

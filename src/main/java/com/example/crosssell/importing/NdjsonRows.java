@@ -82,6 +82,9 @@ class NdjsonRows implements Iterator<SourceRow> {
                 catch (CharacterCodingException ex) {
                     return SourceRow.unreadable(line, "not valid UTF-8");
                 }
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1); // a byte order mark
+                }
                 if (!text.isBlank()) {
                     return parse(text);
                 }

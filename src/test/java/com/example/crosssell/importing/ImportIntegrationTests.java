@@ -205,6 +205,13 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheCsvHeaderIsIgnored() {
+        post("units", CSV, "\uFEFFcode,name\r\nRET,Retail\r\nINS,\"Insurance, Life\"\r\n").expectBody()
+                .jsonPath("$.created").isEqualTo(2).jsonPath("$.rejected").isEqualTo(0);
+        http.get().uri("/api/v1/units/INS").exchange().expectBody().jsonPath("$.name").isEqualTo("Insurance, Life");
+    }
+
+    @Test
     void anotherMediaTypeAnswers415() {
         http.post().uri("/api/v1/import/units").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
                 .expectStatus().isEqualTo(415);
