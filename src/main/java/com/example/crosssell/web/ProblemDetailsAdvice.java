@@ -137,7 +137,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String unreadable(HttpMessageNotReadableException ex) {
-        var cause = ex.getMostSpecificCause();
+        var cause = outermostJacksonException(ex);
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             var field = path(mismatch);
             var value = mismatch instanceof InvalidFormatException format ? " '" + format.getValue() + "'" : "";
@@ -151,6 +151,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "The body must be a JSON object with the fields of the record.";
         }
         return "The request body is missing or unreadable.";
+    }
+
+    private static @Nullable JacksonException outermostJacksonException(Throwable ex) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
     }
 
     private static String path(JacksonException ex) {

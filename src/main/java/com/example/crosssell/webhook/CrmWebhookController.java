@@ -34,11 +34,8 @@ class CrmWebhookController {
 
     private final CrmWebhookService webhooks;
 
-    private final WebhookProperties properties;
-
-    CrmWebhookController(CrmWebhookService webhooks, WebhookProperties properties) {
+    CrmWebhookController(CrmWebhookService webhooks) {
         this.webhooks = webhooks;
-        this.properties = properties;
     }
 
     @PostMapping
@@ -48,7 +45,8 @@ class CrmWebhookController {
             (`v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, several space-separated allowed), verified \
             against every secret in `crosssell.webhooks.secrets`.
 
-            Body (UTF-8 JSON, at most `crosssell.webhooks.max-body-size`): `{"type", "timestamp", "data"}` with \
+            Body (UTF-8 JSON, at most `crosssell.security.max-body-size`, else 413): `{"type", "timestamp", \
+            "data"}` with \
             `unit.upserted` (`data`: `code`, `name`), `customer.upserted` and `opportunity.upserted` (`data`: \
             `externalId` plus the record's fields, as for PUT), `customer.deleted` and `opportunity.deleted` \
             (`data`: `externalId`, optional `updatedAt`). `customer.deleted` also deletes the customer's \
@@ -98,18 +96,10 @@ class CrmWebhookController {
         return webhooks.events(status, paging);
     }
 
-    /** The raw body, refused with 413 past the limit without reading more than limit + 1 bytes. */
-    private byte[] body(HttpServletRequest request) throws IOException {
-        long limit = properties.maxBodySize().toBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw WebhookProblem.tooLarge(limit);
-        }
+    /** The raw body; its size is bounded by the body size limit that every JSON endpoint has (SPEC §6.3). */
+    private static byte[] body(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            var body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                throw WebhookProblem.tooLarge(limit);
-            }
-            return body;
+            return in.readAllBytes();
         }
     }
 }

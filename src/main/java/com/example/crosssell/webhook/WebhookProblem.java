@@ -25,12 +25,6 @@ class WebhookProblem extends ErrorResponseException {
         return new WebhookProblem(HttpStatus.BAD_REQUEST, title, detail);
     }
 
-    static WebhookProblem tooLarge(long limit) {
-        return new WebhookProblem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                "The delivery is larger than the limit of %d bytes (crosssell.webhooks.max-body-size)."
-                        .formatted(limit));
-    }
-
     WebhookProblem with(String property, Object value) {
         getBody().setProperty(property, value);
         return this;

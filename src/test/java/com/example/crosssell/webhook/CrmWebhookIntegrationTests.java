@@ -7,11 +7,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.example.crosssell.testsupport.IntegrationTest;
+import com.example.crosssell.testsupport.TestApiKeys;
 import com.example.crosssell.testsupport.TestData;
 import com.example.crosssell.testsupport.WebhookSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -92,6 +94,20 @@ class CrmWebhookIntegrationTests {
                 .jsonPath("$.paths['/api/v1/import/{records}'].post.requestBody.content['text/csv']").exists()
                 .jsonPath("$.paths['/api/v1/import/{records}'].post.requestBody.content['application/x-ndjson']")
                 .exists();
+    }
+
+    @Test
+    void aDeliveryNeedsNoApiKeyWhileTheInboxListingNeedsAnAdminOne() {
+        var body = event("unit.upserted", "{\"code\": \"RET\", \"name\": \"Retail\"}");
+        var timestamp = WebhookSigner.now();
+        http.post().uri(URI).headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION))
+                .header("webhook-id", "evt-k").header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSigner.sign(VECTOR_SECRET, "evt-k", timestamp, body))
+                .contentType(MediaType.APPLICATION_JSON).body(bytes(body)).exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/webhooks/crm/events").header(HttpHeaders.AUTHORIZATION,
+                TestApiKeys.bearer(TestApiKeys.WRITER)).exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/webhooks/crm/events").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.content[0].webhookId").isEqualTo("evt-k");
     }
 
     @Test
@@ -289,9 +305,9 @@ class CrmWebhookIntegrationTests {
     @Test
     void aBodyOverTheLimitAnswers413() {
         var body = event("unit.upserted", "{\"code\": \"RET\", \"name\": \"" + "x".repeat(1024 * 1024) + "\"}");
-        deliver(VECTOR_SECRET, "evt-big", body).expectStatus().isEqualTo(413).expectBody().jsonPath("$.detail")
-                .isEqualTo("The delivery is larger than the limit of 1048576 bytes "
-                        + "(crosssell.webhooks.max-body-size).");
+        deliver(VECTOR_SECRET, "evt-big", body).expectStatus().isEqualTo(413).expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody().jsonPath("$.detail")
+                .isEqualTo("The request body is larger than the limit of 1048576 bytes.");
         assertThat(storedEvents()).isZero();
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import com.example.crosssell.testsupport.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +54,6 @@ class SignatureVerifierTests {
     }
 
     private static SignatureVerifier verifier(List<String> secrets, Clock clock) {
-        return new SignatureVerifier(new WebhookProperties(secrets, DataSize.ofMegabytes(1), Duration.ofSeconds(30),
-                100), clock);
+        return new SignatureVerifier(new WebhookProperties(secrets, Duration.ofSeconds(30), 100), clock);
     }
 }

@@ -1,0 +1,165 @@
+package com.example.crosssell.kpi;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/kpis/conversion-rate")
+@Tag(name = "KPIs")
+class ConversionRateController {
+
+    private static final String CONVERSION = "**Cross-Selling Conversion Rate** = successful cross-sells / "
+            + "cross-sell opportunities × 100. Every opportunity is a cross-sell opportunity, same-unit ones included; "
+            + "there is no customerSince restriction. basis=OPENED (default): opportunities opened in the period, "
+            + "successful = now WON; basis=CLOSED: opportunities closed in the period, successful = WON. Scope: with "
+            + "`unit` and unitRole=CUSTOMER, opportunities of customers whose home unit is the unit; with "
+            + "unitRole=PRODUCT, opportunities whose product unit is the unit; `segment` filters by the customer's "
+            + "segment, `owner` by the opportunity's owner.";
+
+    private static final Set<String> CONVERSION_PARAMETERS = Set.of("from", "to", "zone", "unit", "unitRole",
+            "segment", "owner", "basis", "compare");
+
+    private final ConversionRateService conversions;
+
+    ConversionRateController(ConversionRateService conversions) {
+        this.conversions = conversions;
+    }
+
+    @GetMapping
+    @Operation(summary = "Conversion rate of a unit or the whole company", description = CONVERSION
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
+            + "from=2025-01-01&to=2025-03-31&unit=RET → 4 / 6 (O1 O2 O3 O4 O5 O7 opened; O1 O2 O4 O7 won), percent "
+            + "66.67, STRONG, 46.67 points above the retail average; basis=CLOSED → 3 / 4, 75.00; whole company with "
+            + "basis=CLOSED → 4 / 5, 80.00.")
+    @ApiResponse(responseCode = "200", description = "The conversion rate")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
+            + "names it")
+    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    ConversionResult conversionRate(
+            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
+            @Nullable String zone,
+            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
+            @Nullable String unit,
+            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
+            @Nullable UnitRole unitRole,
+            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
+            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
+            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
+            ConversionBasis basis,
+            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
+            @Nullable ComparePeriod compare,
+            HttpServletRequest request) {
+        KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
+        return conversions.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis);
+    }
+
+    @GetMapping("/series")
+    @Operation(summary = "Conversion rate per calendar bucket", description = CONVERSION + " One result per bucket, "
+            + "in order, answered by one query." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+    @ApiResponse(responseCode = "200", description = "The series")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
+            + "than 1000 buckets; the problem names it")
+    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    KpiSeries<ConversionResult> series(
+            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
+            @Nullable String zone,
+            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
+            @Nullable String unit,
+            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
+            @Nullable UnitRole unitRole,
+            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
+            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
+            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
+            ConversionBasis basis,
+            @Parameter(description = KpiParameters.COMPARE + " Each point is compared with its own bucket's period.")
+            @RequestParam(required = false) @Nullable ComparePeriod compare,
+            @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
+            @RequestParam(defaultValue = "MONTH") Granularity granularity,
+            HttpServletRequest request) {
+        KpiParameters.rejectOthers(request, "the conversion rate series",
+                KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
+        return conversions.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis,
+                granularity);
+    }
+
+    @GetMapping("/by-unit")
+    @Operation(summary = "Conversion rate of every unit, and of the whole company", description = CONVERSION
+            + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
+            + "whether each row is the unit as the customers' home unit or as product unit; `total` is the whole "
+            + "company. `unit` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+    @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
+            + "names it")
+    KpiBreakdown<ConversionResult> byUnit(
+            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
+            @Nullable String zone,
+            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
+            @Nullable UnitRole unitRole,
+            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
+            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
+            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
+            ConversionBasis basis,
+            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
+            @Nullable ComparePeriod compare,
+            HttpServletRequest request) {
+        KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
+                KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
+        return conversions.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare), owner, basis);
+    }
+
+    @GetMapping("/by-owner")
+    @Operation(summary = "Conversion rate of every owner with opportunities in scope", description = CONVERSION
+            + " One row per owner that has opportunities in scope in the period, ordered by owner (code-point "
+            + "order); opportunities without owner form the row with \"owner\": null, last; `total` is the whole "
+            + "scope. `owner` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+    @ApiResponse(responseCode = "200", description = "Rows per owner and the total")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
+            + "names it")
+    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    KpiBreakdown<ConversionResult> byOwner(
+            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
+            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
+            @Nullable String zone,
+            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
+            @Nullable String unit,
+            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
+            @Nullable UnitRole unitRole,
+            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
+            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
+            ConversionBasis basis,
+            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
+            @Nullable ComparePeriod compare,
+            HttpServletRequest request) {
+        KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
+                KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
+        return conversions.byOwner(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), basis);
+    }
+}

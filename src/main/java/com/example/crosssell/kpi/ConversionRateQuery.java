@@ -1,0 +1,155 @@
+package com.example.crosssell.kpi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Won and total opportunities of the conversion rate (docs/kpis.md, "Conversion rate"; plans in
+ * docs/kpi-queries.md). Each method is one statement for any number of periods; the customer table is joined only
+ * when a filter needs it.
+ */
+@Repository
+class ConversionRateQuery {
+
+    /** %1$s periods, %2$s basis column, %3$s customer join, %4$s filters, %5$s group key, %6$s final select. */
+    private static final String COUNTED = """
+            with %1$s,
+            counted as (
+                select p.idx, %5$s as key, grouping(%5$s) as whole,
+                       count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
+                  from period p
+                  join opportunity o on o.%2$s >= p.start_at and o.%2$s < p.end_at
+                  %3$s
+                 where o.%2$s is not null %4$s
+                 group by grouping sets ((p.idx, %5$s), (p.idx))
+            )
+            %6$s
+            """;
+
+    /**
+     * %1$s periods, %2$s basis column, %3$s opportunity filters, %4$s customer join, %5$s customer filters. One index
+     * range scan per layer of periods, materialized so that a customer filter cannot turn it into a full scan.
+     */
+    private static final String FRACTIONS = """
+            with %1$s,
+            scanned as materialized (
+                select y.idxs[width_bucket(o.%2$s, y.starts)] as idx, o.%2$s as at, o.status, o.customer_id
+                  from layer y
+                  join opportunity o on o.%2$s >= y.first_start and o.%2$s < y.last_end
+                 where o.%2$s is not null %3$s
+            ),
+            fact as (
+                select o.idx, o.at, o.status
+                  from scanned o
+                  %4$s
+                 where true %5$s
+            ),
+            counted as (
+                select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
+                  from fact f
+                  join period p on p.idx = f.idx
+                 where f.at < p.end_at
+                 group by p.idx
+            )
+            select p.idx as period, cast(null as text) as key, true as whole,
+                   coalesce(k.won, 0) as numerator, coalesce(k.opportunities, 0) as denominator
+              from period p
+              left join counted k on k.idx = p.idx
+             order by p.idx
+            """;
+
+    private static final String BY_UNIT = """
+            select * from (
+            select p.idx as period, u.code as key, false as whole,
+                   coalesce(k.won, 0) as numerator, coalesce(k.opportunities, 0) as denominator
+              from period p
+              cross join business_unit u
+              left join counted k on k.idx = p.idx and k.whole = 0 and k.key = u.id
+            union all
+            %s
+            ) r
+            order by period, whole, key collate "C"
+            """;
+
+    private static final String BY_OWNER = """
+            select * from (
+            select k.idx as period, k.key, false as whole, k.won as numerator, k.opportunities as denominator
+              from counted k
+             where k.whole = 0
+            union all
+            %s
+            ) r
+            order by period, whole, key collate "C" nulls last
+            """;
+
+    private static final String TOTALS_UNORDERED = """
+            select p.idx, null, true, coalesce(k.won, 0), coalesce(k.opportunities, 0)
+              from period p
+              left join counted k on k.idx = p.idx and k.whole = 1""";
+
+    private static final String UNIT_ID = "(select u.id from business_unit u where u.code = :unit)";
+
+    private static final String CUSTOMER_JOIN = "join customer c on c.id = o.customer_id";
+
+    private final JdbcClient jdbc;
+
+    ConversionRateQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Won / all opportunities in scope of each period, in order. */
+    List<Fraction> fractions(PeriodList periods, KpiScope scope, ConversionBasis basis) {
+        var rows = run(periods, scope, basis, null, false, null);
+        var fractions = new ArrayList<Fraction>(rows.size());
+        rows.forEach(row -> fractions.add(row.fraction()));
+        return fractions;
+    }
+
+    /** Every unit's fraction and the total, per period (ordered by period, then unit code, total last). */
+    List<KeyedFraction> byUnit(PeriodList periods, KpiScope scope, ConversionBasis basis) {
+        boolean asCustomer = scope.unitRole() == UnitRole.CUSTOMER;
+        var key = asCustomer ? "c.home_unit_id" : "o.product_unit_id";
+        return run(periods, scope, basis, key, asCustomer, BY_UNIT.formatted(TOTALS_UNORDERED));
+    }
+
+    /** Each owner's fraction (owners with opportunities in scope; no owner last) and the total, per period. */
+    List<KeyedFraction> byOwner(PeriodList periods, KpiScope scope, ConversionBasis basis) {
+        return run(periods, scope, basis, "o.owner", false, BY_OWNER.formatted(TOTALS_UNORDERED));
+    }
+
+    /** With a {@code key} and {@code select}: a grouped breakdown; without: the fractions of the periods. */
+    private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, @Nullable String key,
+            boolean needsCustomer, @Nullable String select) {
+        var params = new HashMap<String, Object>(periods.parameters());
+        var opportunityFilters = new StringBuilder();
+        var customerFilters = new StringBuilder();
+        if (scope.unit() != null) {
+            params.put("unit", scope.unit());
+            if (scope.unitRole() == UnitRole.CUSTOMER) {
+                customerFilters.append(" and c.home_unit_id = ").append(UNIT_ID);
+            }
+            else {
+                opportunityFilters.append(" and o.product_unit_id = ").append(UNIT_ID);
+            }
+        }
+        if (scope.segment() != null) {
+            params.put("segment", scope.segment());
+            customerFilters.append(" and c.segment = :segment");
+        }
+        if (scope.owner() != null) {
+            params.put("owner", scope.owner());
+            opportunityFilters.append(" and o.owner = :owner");
+        }
+        var join = needsCustomer || !customerFilters.isEmpty() ? CUSTOMER_JOIN : "";
+        var sql = key == null || select == null
+                ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), opportunityFilters, join, customerFilters)
+                : COUNTED.formatted(PeriodList.CTE, basis.column(), join,
+                        opportunityFilters.append(customerFilters), key, select);
+        return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+    }
+}

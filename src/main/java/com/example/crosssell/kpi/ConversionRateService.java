@@ -1,0 +1,69 @@
+package com.example.crosssell.kpi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The conversion rate: one period, a series, per unit and per owner (docs/kpis.md). */
+@Service
+public class ConversionRateService {
+
+    private final KpiScopes scopes;
+
+    private final ConversionRateQuery conversions;
+
+    private final KpiResults results;
+
+    ConversionRateService(KpiScopes scopes, ConversionRateQuery conversions, KpiResults results) {
+        this.scopes = scopes;
+        this.conversions = conversions;
+        this.results = results;
+    }
+
+    @Transactional(readOnly = true)
+    public ConversionResult result(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
+        var scope = scopes.resolve(query, owner);
+        var periods = PeriodList.of(scope.period(), query.compare());
+        var fractions = conversions.fractions(periods, scope, basis);
+        return results.conversion(scope, basis, fractions.get(0), compared(periods, fractions, 0));
+    }
+
+    @Transactional(readOnly = true)
+    public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
+            Granularity granularity) {
+        var scope = scopes.resolve(query, owner);
+        var periods = new PeriodList(scope.period().buckets(granularity, CrossSellRatioService.MAX_BUCKETS),
+                query.compare());
+        var fractions = conversions.fractions(periods, scope, basis);
+        var points = new ArrayList<ConversionResult>();
+        for (int i = 0; i < periods.current().size(); i++) {
+            points.add(results.conversion(scope.withPeriod(periods.current().get(i)), basis, fractions.get(i),
+                    compared(periods, fractions, i)));
+        }
+        return new KpiSeries<>(Kpi.CONVERSION_RATE, granularity, scope.period().from(), scope.period().to(), points);
+    }
+
+    @Transactional(readOnly = true)
+    public KpiBreakdown<ConversionResult> byUnit(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
+        var scope = scopes.resolve(query, owner);
+        var periods = PeriodList.of(scope.period(), query.compare());
+        return KpiBreakdown.of(conversions.byUnit(periods, scope, basis), periods,
+                (row, compared) -> results.conversion(scope.withUnit(row.key()), basis, row.fraction(), compared));
+    }
+
+    @Transactional(readOnly = true)
+    public KpiBreakdown<ConversionResult> byOwner(KpiQuery query, ConversionBasis basis) {
+        var scope = scopes.resolve(query, null);
+        var periods = PeriodList.of(scope.period(), query.compare());
+        return KpiBreakdown.of(conversions.byOwner(periods, scope, basis), periods,
+                (row, compared) -> results.conversion(scope.withOwner(row.key()), basis, row.fraction(), compared));
+    }
+
+    private static KpiResults.@Nullable Compared compared(PeriodList periods, List<Fraction> fractions, int index) {
+        return periods.compare() == null ? null
+                : periods.compared(index, fractions.get(periods.comparedIdx(index) - 1));
+    }
+}

@@ -1,0 +1,158 @@
+package com.example.crosssell.kpi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Numerators and denominators of the cross-sell ratio (docs/kpis.md, "Cross-sell ratio"; plans in
+ * docs/kpi-queries.md). Each method is one statement for any number of periods.
+ */
+@Repository
+class CrossSellRatioQuery {
+
+    /** Cross-sold products (or customers with one) per period, and the customer base per period. */
+    private static final String FRACTIONS = """
+            with %1$s,
+            won as materialized (
+                -- each layer's range is one index range scan; width_bucket finds the row's period among the starts.
+                -- materialized: planned alone, so a selective customer filter cannot turn it into a full scan
+                select y.idxs[width_bucket(o.closed_at, y.starts)] as idx, o.closed_at, o.customer_id,
+                       o.product_unit_id
+                  from layer y
+                  join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
+                 where o.closed_at is not null and o.status = 'WON' %4$s
+            ),
+            fact as (
+                select o.idx, o.closed_at, o.customer_id, c.customer_since
+                  from won o
+                  join customer c on c.id = o.customer_id
+                 where o.product_unit_id <> c.home_unit_id %3$s
+            ),
+            sold as (
+                select p.idx, %2$s as numerator
+                  from fact f
+                  join period p on p.idx = f.idx
+                 where f.closed_at < p.end_at and f.customer_since <= p.to_date
+                 group by p.idx
+            ),
+            ending as (
+                select to_date, row_number() over (order by to_date) as position
+                  from (select distinct to_date from period) d
+            ),
+            joined as (
+                -- customers by the number of period ends before they joined: one pass over customers
+                select width_bucket(c.customer_since, (select array_agg(to_date + 1 order by to_date) from ending))
+                           as position, count(*) as customers
+                  from customer c
+                 where c.customer_since <= (select max(to_date) from period) %3$s
+                 group by 1
+            ),
+            base as (
+                -- the base of the j-th end date: customers of positions 0 … j-1, a running sum
+                select e.to_date, sum(coalesce(j.customers, 0)) over (order by e.position) as customers
+                  from ending e left join joined j on j.position = e.position - 1
+            )
+            select p.idx as period, cast(null as text) as key, true as whole,
+                   coalesce(s.numerator, 0) as numerator, b.customers as denominator
+              from period p
+              left join sold s on s.idx = p.idx
+              join base b on b.to_date = p.to_date
+             order by p.idx
+            """;
+
+    /** Per unit (as home or product unit) and in total, for one or two periods. */
+    private static final String BY_UNIT = """
+            with %1$s,
+            sold as (
+                select p.idx, %3$s as unit_id, grouping(%3$s) as whole, %2$s as numerator
+                  from period p
+                  join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
+                  join customer c on c.id = o.customer_id
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id
+                   and c.customer_since <= p.to_date %4$s
+                 group by grouping sets ((p.idx, %3$s), (p.idx))
+            ),
+            base as (
+                select p.idx, c.home_unit_id as unit_id, grouping(c.home_unit_id) as whole, count(*) as customers
+                  from period p
+                  join customer c on c.customer_since <= p.to_date
+                 where true %4$s
+                 group by grouping sets ((p.idx, c.home_unit_id), (p.idx))
+            )
+            select * from (
+            select p.idx as period, u.code as key, false as whole, coalesce(s.numerator, 0) as numerator,
+                   %5$s as denominator
+              from period p
+              cross join business_unit u
+              left join sold s on s.idx = p.idx and s.whole = 0 and s.unit_id = u.id
+              left join base b on b.idx = p.idx and b.whole = 0 and b.unit_id = u.id
+              left join base t on t.idx = p.idx and t.whole = 1
+            union all
+            select p.idx, null, true, coalesce(s.numerator, 0), coalesce(t.customers, 0)
+              from period p
+              left join sold s on s.idx = p.idx and s.whole = 1
+              left join base t on t.idx = p.idx and t.whole = 1
+            ) r
+            order by period, whole, key collate "C"
+            """;
+
+    private static final String UNIT_ID = "(select u.id from business_unit u where u.code = :unit)";
+
+    private final JdbcClient jdbc;
+
+    CrossSellRatioQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The fraction of each period, in order; the scope's own period is ignored in favour of {@code periods}. */
+    List<Fraction> fractions(PeriodList periods, KpiScope scope, RatioMethod method) {
+        var params = new HashMap<String, Object>(periods.parameters());
+        var customers = new StringBuilder();
+        var opportunities = new StringBuilder();
+        if (scope.unit() != null) {
+            params.put("unit", scope.unit());
+            if (scope.unitRole() == UnitRole.CUSTOMER) {
+                customers.append(" and c.home_unit_id = ").append(UNIT_ID);
+            }
+            else { // product unit: the base is every other unit's customers
+                customers.append(" and c.home_unit_id <> ").append(UNIT_ID);
+                opportunities.append(" and o.product_unit_id = ").append(UNIT_ID);
+            }
+        }
+        segment(scope, params, customers);
+        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method, "f"), customers, opportunities);
+        var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+        var fractions = new ArrayList<Fraction>(rows.size());
+        rows.forEach(row -> fractions.add(row.fraction()));
+        return fractions;
+    }
+
+    /** Every unit's fraction and the total, per period (ordered by period, then unit code, total last). */
+    List<KeyedFraction> byUnit(PeriodList periods, KpiScope scope, RatioMethod method) {
+        var params = new HashMap<String, Object>(periods.parameters());
+        var customers = new StringBuilder();
+        segment(scope, params, customers);
+        boolean asCustomer = scope.unitRole() == UnitRole.CUSTOMER;
+        var unitColumn = asCustomer ? "c.home_unit_id" : "o.product_unit_id";
+        // as product unit, a unit's base is every customer of the other units
+        var denominator = asCustomer ? "coalesce(b.customers, 0)"
+                : "coalesce(t.customers, 0) - coalesce(b.customers, 0)";
+        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method, "o"), unitColumn, customers, denominator);
+        return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+    }
+
+    private static String numerator(RatioMethod method, String alias) {
+        return method == RatioMethod.CUSTOMERS ? "count(distinct " + alias + ".customer_id)" : "count(*)";
+    }
+
+    private static void segment(KpiScope scope, HashMap<String, Object> params, StringBuilder customers) {
+        if (scope.segment() != null) {
+            params.put("segment", scope.segment());
+            customers.append(" and c.segment = :segment");
+        }
+    }
+}

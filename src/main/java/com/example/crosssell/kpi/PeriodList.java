@@ -1,0 +1,113 @@
+package com.example.crosssell.kpi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The periods one KPI statement answers for: the {@code current} ones (a single period or a series' buckets) and,
+ * with {@code compare}, each one's compared period after them. SQL receives them as parallel arrays, the CTE
+ * {@code period(idx, layer, to_date, start_at, end_at)} with {@code idx} counting from 1 in {@link #all()} order:
+ * Java decides the calendar and the zone once ({@link KpiPeriod}); SQL only compares raw columns with
+ * {@code [start_at, end_at)}.
+ * <p>
+ * Periods are put in <em>layers</em> of non-overlapping periods (the current ones form layer 0; compared periods,
+ * which may overlap each other, fill layers 1, 2, … greedily). The CTE {@code layer(layer, starts, idxs,
+ * first_start, last_end)} lets a query scan each layer's whole range once and find a row's period with
+ * {@code idxs[width_bucket(instant, starts)]} (then check {@code instant < end_at} for gaps), instead of joining
+ * every row with every period (docs/kpi-queries.md).
+ */
+record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
+
+    static final String CTE = """
+            period as (
+                select p.idx, p.layer, p.to_date, p.start_at, p.end_at
+                  from unnest(cast(:toDates as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]),
+                              cast(:layers as int[]))
+                       with ordinality as p(to_date, start_at, end_at, layer, idx)
+            ),
+            layer as (
+                select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
+                       min(start_at) as first_start, max(end_at) as last_end
+                  from period
+                 group by layer
+            )""";
+
+    PeriodList {
+        current = List.copyOf(current);
+        if (current.isEmpty()) {
+            throw new IllegalArgumentException("at least one period");
+        }
+    }
+
+    static PeriodList of(KpiPeriod period, @Nullable ComparePeriod compare) {
+        return new PeriodList(List.of(period), compare);
+    }
+
+    /** The current periods, then (with {@code compare}) their compared periods in the same order. */
+    List<KpiPeriod> all() {
+        if (compare == null) {
+            return current;
+        }
+        var all = new ArrayList<KpiPeriod>(current);
+        current.forEach(period -> all.add(period.comparedWith(compare)));
+        return all;
+    }
+
+    /** The 1-based {@code idx} of the compared period of current period {@code index} (0-based). */
+    int comparedIdx(int index) {
+        return current.size() + index + 1;
+    }
+
+    /** The compared fraction of current period {@code index} (0-based), or null without {@code compare}. */
+    KpiResults.@Nullable Compared compared(int index, Fraction fraction) {
+        return compare == null ? null
+                : new KpiResults.Compared(compare, current.get(index).comparedWith(compare), fraction);
+    }
+
+    /** Named parameters of {@link #CTE}: array literals of ISO dates and UTC instants (no quoting needed). */
+    Map<String, Object> parameters() {
+        var layers = layers().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return Map.of("toDates", array(KpiPeriod::to), "starts", array(KpiPeriod::start),
+                "ends", array(KpiPeriod::end), "layers", layers);
+    }
+
+    /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */
+    List<Integer> layers() {
+        var all = all();
+        var layers = new ArrayList<Integer>(all.size());
+        current.forEach(period -> layers.add(0));
+        var order = new ArrayList<Integer>();
+        for (int i = current.size(); i < all.size(); i++) {
+            order.add(i);
+            layers.add(-1);
+        }
+        order.sort(Comparator.comparing(i -> all.get(i).start()));
+        var layerEnds = new ArrayList<Instant>(); // end of the last period placed in layer k + 1
+        for (int i : order) {
+            var period = all.get(i);
+            int layer = 0;
+            while (layer < layerEnds.size() && layerEnds.get(layer).isAfter(period.start())) {
+                layer++;
+            }
+            if (layer == layerEnds.size()) {
+                layerEnds.add(period.end());
+            }
+            else {
+                layerEnds.set(layer, period.end());
+            }
+            layers.set(i, layer + 1);
+        }
+        return layers;
+    }
+
+    private String array(Function<KpiPeriod, Object> value) {
+        return all().stream().map(value).map(Object::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+}
