@@ -6,7 +6,7 @@
 #
 # Environment: PGHOST PGPORT PGUSER PGPASSWORD (default 127.0.0.1:5432 postgres), HEAP (default 256m),
 # PORT (default 18080), BATCH (crosssell.importing.batch-size, default the service's). Needs java, psql, curl,
-# and awk. The file is never written to disk: awk generates it into curl's chunked upload.
+# sha256sum and awk. The file is never written to disk: awk generates it into curl's chunked upload.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,11 +38,16 @@ if [[ -z "$JAR" ]]; then
 fi
 
 psql -q -d postgres -c "create database $DB" >/dev/null
+# a throw-away WRITER key for this run only (the service is configured with its hash; docs/security.md)
+KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+KEY_SHA256=$(printf %s "$KEY" | sha256sum | cut -d ' ' -f 1)
 EXTRA=()
 [[ -n "${BATCH:-}" ]] && EXTRA+=("--crosssell.importing.batch-size=$BATCH")
 java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
     --spring.datasource.password="${PGPASSWORD:-}" --logging.level.root=WARN \
+    --crosssell.security.api-keys[0].name=bench --crosssell.security.api-keys[0].sha256="$KEY_SHA256" \
+    --crosssell.security.api-keys[0].roles=WRITER \
     --logging.level.com.example.crosssell.importing=INFO "${EXTRA[@]}" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
@@ -52,7 +57,7 @@ for _ in $(seq 1 120); do
 done
 
 post() { # $1 records, stdin: body
-    curl -sS -X POST -T - -H 'Content-Type: application/x-ndjson' \
+    curl -sS -X POST -T - -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $KEY" \
         -w '\n%{time_total} %{size_upload}\n' "http://127.0.0.1:$PORT/api/v1/import/$1"
 }
 
@@ -81,6 +86,10 @@ LIVE_HEAP=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M
 GCS=$(grep -cE '[0-9]+M->[0-9]+M' "$WORK/gc.log" || true)
 read -r SECONDS_TOTAL BYTES < <(tail -n 1 "$WORK/result.txt")
 RESULT=$(head -n 1 "$WORK/result.txt")
+if [[ "$RESULT" != *'"received":'* ]]; then
+    echo "the import did not answer with a report: ${RESULT:0:500}" >&2
+    exit 1
+fi
 RECEIVED=$(sed -E 's/.*"received":([0-9]+).*/\1/' <<<"$RESULT")
 CREATED=$(sed -E 's/.*"created":([0-9]+).*/\1/' <<<"$RESULT")
 REJECTED=$(sed -E 's/.*"rejected":([0-9]+).*/\1/' <<<"$RESULT")
