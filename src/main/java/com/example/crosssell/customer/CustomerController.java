@@ -45,6 +45,8 @@ class CustomerController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "200", description = "Replaced, or left as it was when the body is not newer")
     @ApiResponse(responseCode = "400", description = "Invalid externalId or body; `errors` lists each field")
+    @ApiResponse(responseCode = "409", description = "The CRM deleted this customer with a newer or equal updatedAt "
+            + "(tombstone); send a newer updatedAt, or none, to bring it back")
     @ApiResponse(responseCode = "422", description = "homeUnit does not exist")
     ResponseEntity<CustomerResponse> put(@PathVariable @Parameter(description = ID, example = "C1")
             @Pattern(regexp = RecordKeys.EXTERNAL_ID, message = ID) String externalId,

@@ -1,4 +1,7 @@
-/** Customers: the {@code customer} table, its records API ({@code /api/v1/customers}) and lookups by external id. */
+/**
+ * Customers: the {@code customer} table, its records API ({@code /api/v1/customers}), lookups by external id, the
+ * CRM's deletes and tombstones ({@code customer_tombstone}) and the bulk import's batch writer.
+ */
 @NullMarked
 package com.example.crosssell.customer;
 

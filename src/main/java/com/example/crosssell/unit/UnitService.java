@@ -1,11 +1,16 @@
 package com.example.crosssell.unit;
 
+import java.util.List;
+
 import com.example.crosssell.MissingReferenceException;
 import com.example.crosssell.RecordInUseException;
 import com.example.crosssell.RecordNotFoundException;
+import com.example.crosssell.RecordType;
+import com.example.crosssell.RecordsStored;
 import com.example.crosssell.Upserted;
 import com.example.crosssell.WriteOutcome;
 import com.example.crosssell.web.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -20,10 +25,14 @@ public class UnitService {
 
     private final BusinessUnitRepository units;
 
-    UnitService(BusinessUnitRepository units) {
+    private final ApplicationEventPublisher events;
+
+    UnitService(BusinessUnitRepository units, ApplicationEventPublisher events) {
         this.units = units;
+        this.events = events;
     }
 
+    /** Creates or renames the unit (units carry no {@code updatedAt}, so a write always applies). */
     @Transactional
     public Upserted<UnitResponse> upsert(String code, UnitRequest request) {
         var existing = units.findByCode(code);
@@ -31,8 +40,14 @@ public class UnitService {
             existing.get().rename(request.name());
             return new Upserted<>(UnitResponse.of(existing.get()), WriteOutcome.UPDATED);
         }
-        var created = units.save(new BusinessUnit(code, request.name()));
+        var created = units.saveAndFlush(new BusinessUnit(code, request.name()));
+        events.publishEvent(new RecordsStored(RecordType.UNIT, List.of(code)));
         return new Upserted<>(UnitResponse.of(created), WriteOutcome.CREATED);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return units.findByCode(code).isPresent();
     }
 
     @Transactional(readOnly = true)

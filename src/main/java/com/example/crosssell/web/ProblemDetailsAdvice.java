@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.example.crosssell.MissingReferenceException;
+import com.example.crosssell.RecordDeletedException;
 import com.example.crosssell.RecordInUseException;
 import com.example.crosssell.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,6 +65,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail recordInUse(RecordInUseException ex) {
         return problem(HttpStatus.CONFLICT, "Record in use", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail recordDeleted(RecordDeletedException ex) {
+        return problem(HttpStatus.CONFLICT, "Record deleted by the CRM", ex.getMessage());
     }
 
     /** Races the services' own checks could not see, translated by constraint name (V1__create_records.sql). */

@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Import;
         "crosssell.security.api-keys[3].sha256=" + TestApiKeys.LIMITED_SHA256,
         "crosssell.security.api-keys[3].roles=READER",
         "crosssell.security.api-keys[3].requests-per-minute=" + TestApiKeys.LIMITED_PER_MINUTE,
-        "crosssell.security.cors.allowed-origins=" + TestApiKeys.DASHBOARD_ORIGIN})
+        "crosssell.security.cors.allowed-origins=" + TestApiKeys.DASHBOARD_ORIGIN,
+        // test-only webhook secrets (the test vector's, and a second one as in a rotation): WebhookSigner
+        "crosssell.webhooks.secrets=" + WebhookSigner.VECTOR_SECRET + "," + WebhookSigner.ROTATED_SECRET})
 @AutoConfigureRestTestClient
 @AutoConfigureMetrics  // /actuator/prometheus answers 404 in tests without it (STACK-FACTS.md)
 @Import({TestDatabase.class, TestData.class, TestApiKeys.class})

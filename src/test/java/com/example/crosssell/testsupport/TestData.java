@@ -21,6 +21,7 @@ public class TestData {
 
     public void truncateAll() {
         jdbc.sql("truncate opportunity, customer, business_unit restart identity cascade").update();
+        jdbc.sql("truncate webhook_event, customer_tombstone, opportunity_tombstone restart identity").update();
     }
 
     /** SPEC §5: units RET, INS, WEA; customers C1–C5; opportunities O1–O7. */

@@ -1,0 +1,6 @@
+package com.example.crosssell.importing;
+
+/** The {@code {records}} path segment of the import endpoint. */
+enum ImportedRecords {
+    UNITS, CUSTOMERS, OPPORTUNITIES
+}

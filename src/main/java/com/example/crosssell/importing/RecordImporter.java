@@ -1,0 +1,162 @@
+package com.example.crosssell.importing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.example.crosssell.BatchRow;
+import com.example.crosssell.RecordKeys;
+import com.example.crosssell.RowOutcome;
+import com.example.crosssell.customer.CustomerBatchWriter;
+import com.example.crosssell.customer.CustomerRequest;
+import com.example.crosssell.opportunity.OpportunityBatchWriter;
+import com.example.crosssell.opportunity.OpportunityRequest;
+import com.example.crosssell.unit.UnitBatchWriter;
+import com.example.crosssell.unit.UnitRequest;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Streams an import: each line is mapped into the record's request type and validated like a PUT body, valid lines
+ * go in batches to the record feature's batch writer (one transaction per batch, so valid lines are committed even
+ * when others are rejected) through a {@link BatchPipeline}: at most two batches are in memory at a time.
+ */
+@Service
+class RecordImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordImporter.class);
+
+    private static final String ID = "1–128 characters without '/' or control characters";
+
+    private static final Pattern UNIT_CODE = Pattern.compile(RecordKeys.UNIT_CODE);
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile(RecordKeys.EXTERNAL_ID);
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    private final UnitBatchWriter units;
+
+    private final CustomerBatchWriter customers;
+
+    private final OpportunityBatchWriter opportunities;
+
+    private final ImportProperties properties;
+
+    RecordImporter(JsonMapper json, Validator validator, UnitBatchWriter units, CustomerBatchWriter customers,
+            OpportunityBatchWriter opportunities, ImportProperties properties) {
+        this.json = json;
+        this.validator = validator;
+        this.units = units;
+        this.customers = customers;
+        this.opportunities = opportunities;
+        this.properties = properties;
+    }
+
+    ImportResult run(ImportedRecords records, Iterator<SourceRow> rows) {
+        var started = System.nanoTime();
+        var result = switch (records) {
+            case UNITS -> run(rows, "code", UNIT_CODE, "a unit code", UnitRequest.class, units::write);
+            case CUSTOMERS -> run(rows, "externalId", EXTERNAL_ID, ID, CustomerRequest.class, customers::write);
+            case OPPORTUNITIES -> run(rows, "externalId", EXTERNAL_ID, ID, OpportunityRequest.class,
+                    opportunities::write);
+        };
+        log.info("Imported {}: {} received, {} created, {} updated, {} unchanged, {} stale, {} rejected in {} ms",
+                records.name().toLowerCase(), result.received(), result.created(), result.updated(),
+                result.unchanged(), result.stale(), result.rejected(), (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    private <T> ImportResult run(Iterator<SourceRow> rows, String keyField, Pattern keyPattern, String keyRule,
+            Class<T> type, Function<List<BatchRow<T>>, List<RowOutcome>> writer) {
+        var report = new ImportReport();
+        try (var pipeline = new BatchPipeline<>(writer, report)) {
+            var batch = new ArrayList<BatchRow<T>>(properties.batchSize());
+            Set<String> keys = new HashSet<>();
+            while (rows.hasNext()) {
+                var row = rows.next();
+                report.received();
+                var key = row.fields() == null ? null : text(row.fields(), keyField);
+                var problem = row.problem() != null ? row.problem()
+                        : key == null ? keyField + " is required"
+                        : !keyPattern.matcher(key).matches() ? keyField + " must be " + keyRule
+                        : null;
+                var mapped = problem == null ? request(Objects.requireNonNull(row.fields()), keyField, type) : null;
+                if (problem != null || mapped.problem() != null) {
+                    report.rejected(row.line(), key, problem != null ? problem : mapped.problem());
+                    continue;
+                }
+                if (!keys.add(key) || batch.size() == properties.batchSize()) {
+                    pipeline.submit(batch); // a key repeated within a batch goes to the next one, in file order
+                    batch = new ArrayList<>(properties.batchSize());
+                    keys.clear();
+                    keys.add(key);
+                }
+                batch.add(new BatchRow<>(row.line(), key, Objects.requireNonNull(mapped.request())));
+            }
+            pipeline.submit(batch);
+            pipeline.finish();
+        }
+        return report.result();
+    }
+
+    /** The line's fields as the record's request, validated like a PUT body; or why not. */
+    private <T> Mapped<T> request(ObjectNode fields, String keyField, Class<T> type) {
+        var values = fields.deepCopy();
+        values.remove(keyField);
+        T request;
+        try {
+            request = json.treeToValue(values, type);
+        }
+        catch (JacksonException ex) {
+            return new Mapped<>(null, invalidValue(ex));
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new Mapped<>(null, violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")));
+        }
+        return new Mapped<>(request, null);
+    }
+
+    private static String text(ObjectNode fields, String field) {
+        var node = fields.get(field);
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static String invalidValue(JacksonException ex) {
+        var field = ex.getPath().stream().map(ref -> ref.getPropertyName() == null ? "[" + ref.getIndex() + "]"
+                : ref.getPropertyName()).collect(Collectors.joining("."));
+        if (field.isEmpty()) {
+            return "the line's fields cannot be read";
+        }
+        var value = ex instanceof InvalidFormatException format ? " '" + format.getValue() + "'" : "";
+        var target = ex instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        var expected = target == LocalDate.class ? "; expected a date YYYY-MM-DD"
+                : target == Instant.class ? "; expected an ISO-8601 instant with offset, e.g. 2025-01-20T10:00:00Z"
+                : target != null && target.isEnum() ? "; expected one of OPEN, WON, LOST"
+                : "";
+        return "%s: invalid value%s%s".formatted(field, value, expected);
+    }
+
+    /** A line mapped into a request, or the problem that rejects it. */
+    private record Mapped<T>(@Nullable T request, @Nullable String problem) {
+    }
+}
