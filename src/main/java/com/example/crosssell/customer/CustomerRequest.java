@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import com.example.crosssell.RecordKeys;
+import com.example.crosssell.StorableTime;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,14 +18,25 @@ import org.jspecify.annotations.Nullable;
          "updatedAt": "2025-01-02T08:00:00Z"}""")
 public record CustomerRequest(
         @Schema(description = "Optional name, at most 200 characters.", example = "Ada Lovelace")
-        @Size(max = 200) @Nullable String name,
+        @Size(max = 200) @Pattern(regexp = RecordKeys.TEXT, message = RecordKeys.TEXT_MESSAGE) @Nullable String name,
         @Schema(description = "Code of the unit that owns the relationship; must exist (else 422).", example = "RET")
         @NotBlank @Pattern(regexp = RecordKeys.UNIT_CODE, message = "must be a unit code") String homeUnit,
         @Schema(description = "Date the customer relationship began (YYYY-MM-DD).", example = "2024-01-10")
-        @NotNull LocalDate customerSince,
+        @NotNull @StorableTime LocalDate customerSince,
         @Schema(description = "Optional segment, at most 64 characters.", example = "SMB")
-        @Size(max = 64) @Nullable String segment,
+        @Size(max = 64) @Pattern(regexp = RecordKeys.TEXT, message = RecordKeys.TEXT_MESSAGE) @Nullable String segment,
         @Schema(description = "The CRM's last-modified instant; an older one than stored is not applied (stale).",
                 example = "2025-01-02T08:00:00Z")
-        @Nullable Instant updatedAt) {
+        @StorableTime @Nullable Instant updatedAt) {
+
+    /** Blank optional texts are absent; instants keep the microseconds PostgreSQL stores. */
+    public CustomerRequest {
+        name = blankToNull(name);
+        segment = blankToNull(segment);
+        updatedAt = StorableTime.Precision.micros(updatedAt);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 }

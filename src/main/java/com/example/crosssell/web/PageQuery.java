@@ -10,7 +10,8 @@ import org.springframework.data.domain.Sort;
 
 /** The {@code page} and {@code size} query parameters of every list (SPEC §6.3). */
 public record PageQuery(
-        @Parameter(description = "0-based page number.", example = "0") @Min(0) Integer page,
+        @Parameter(description = "0-based page number, at most 1,000,000.", example = "0") @Min(0) @Max(1_000_000)
+        Integer page,
         @Parameter(description = "Page size, 1–1000.", example = "50") @Min(1) @Max(1000) Integer size) {
 
     public static final int DEFAULT_SIZE = 50;

@@ -3,7 +3,9 @@ package com.example.crosssell.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.example.crosssell.MissingReferenceException;
@@ -11,8 +13,10 @@ import com.example.crosssell.RecordDeletedException;
 import com.example.crosssell.RecordInUseException;
 import com.example.crosssell.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -72,21 +76,37 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Record deleted by the CRM", ex.getMessage());
     }
 
-    /** Races the services' own checks could not see, translated by constraint name (V1__create_records.sql). */
+    /**
+     * What the database refused although validation let it through: races the services' own checks could not see
+     * (translated by constraint name, V1__create_records.sql) and values PostgreSQL cannot store or compare (SQLState
+     * class 22). Only a unique-key race is a "concurrent write"; nothing here names a constraint or echoes SQL.
+     */
     @ExceptionHandler
-    ProblemDetail constraintViolated(DataIntegrityViolationException ex) {
+    ProblemDetail databaseRefused(DataIntegrityViolationException ex) {
         var constraint = constraintName(ex);
-        log.debug("Write refused by constraint {}", constraint);
+        var sqlState = sqlState(ex);
+        log.debug("Database refused the request: constraint {}, SQLState {}", constraint, sqlState);
         if (constraint != null && constraint.startsWith("fk_")) {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Missing reference",
-                    "A record this write refers to was deleted meanwhile (" + constraint + "); check and retry.");
+                    "A record this write refers to was deleted meanwhile; check and retry.");
         }
-        if (constraint != null && constraint.startsWith("ck_")) {
-            return problem(HttpStatus.BAD_REQUEST, "Invalid record",
-                    "The record breaks the rule " + constraint + " (see SPEC §2).");
+        if (constraint != null && CHECKED_FIELDS.containsKey(constraint)) {
+            var field = CHECKED_FIELDS.get(constraint);
+            return invalid(List.of(new InvalidField(field, "is not valid for this record (SPEC §2)")));
+        }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            return problem(HttpStatus.BAD_REQUEST, "Unstorable value", "A value of the request cannot be stored or "
+                    + "compared by the database (a NUL character, invalid text or a date/number out of range).");
         }
         return problem(HttpStatus.CONFLICT, "Concurrent write",
                 "The record was written concurrently by another request; retry.");
+    }
+
+    /** A query string whose percent-encoding is not valid UTF-8 (Tomcat refuses to decode it). */
+    @ExceptionHandler
+    ProblemDetail undecodableParameters(InvalidParameterException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                "The query string is not valid: percent-encoded bytes must form UTF-8 text.");
     }
 
     @ExceptionHandler
@@ -210,10 +230,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Check constraints of V1 and the request field each one guards. */
+    private static final Map<String, String> CHECKED_FIELDS = Map.of(
+            "ck_business_unit_code", "code", "ck_business_unit_name", "name",
+            "ck_customer_external_id", "externalId", "ck_opportunity_external_id", "externalId",
+            "ck_opportunity_status", "status", "ck_opportunity_closed_at", "closedAt",
+            "ck_opportunity_closed_after_opened", "closedAt", "ck_opportunity_amount", "amount");
+
+    private static @Nullable String sqlState(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private static @Nullable String constraintName(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation) {
                 return violation.getConstraintName();
+            }
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage().getConstraint();
             }
         }
         return null;
