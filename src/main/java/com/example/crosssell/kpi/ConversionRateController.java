@@ -11,10 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis/conversion-rate")
@@ -34,8 +36,11 @@ class ConversionRateController {
 
     private final ConversionRateService conversions;
 
-    ConversionRateController(ConversionRateService conversions) {
+    private final KpiResponses responses;
+
+    ConversionRateController(ConversionRateService conversions, KpiResponses responses) {
         this.conversions = conversions;
+        this.responses = responses;
     }
 
     @GetMapping
@@ -48,7 +53,7 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    ConversionResult conversionRate(
+    ResponseEntity<ConversionResult> conversionRate(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -65,9 +70,10 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
-        return conversions.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis);
+        return responses.conditional(webRequest, () -> conversions.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), owner, basis));
     }
 
     @GetMapping("/series")
@@ -77,7 +83,7 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiSeries<ConversionResult> series(
+    ResponseEntity<KpiSeries<ConversionResult>> series(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -96,11 +102,12 @@ class ConversionRateController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
-        return conversions.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis,
-                granularity);
+        return responses.conditional(webRequest, () -> conversions.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), owner, basis,
+                granularity));
     }
 
     @GetMapping("/by-unit")
@@ -111,7 +118,7 @@ class ConversionRateController {
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    KpiBreakdown<ConversionResult> byUnit(
+    ResponseEntity<KpiBreakdown<ConversionResult>> byUnit(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -126,10 +133,11 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
-        return conversions.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare), owner, basis);
+        return responses.conditional(webRequest, () -> conversions.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare, details), owner, basis));
     }
 
     @GetMapping("/by-owner")
@@ -141,7 +149,7 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiBreakdown<ConversionResult> byOwner(
+    ResponseEntity<KpiBreakdown<ConversionResult>> byOwner(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -157,9 +165,10 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
-        return conversions.byOwner(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), basis);
+        return responses.conditional(webRequest, () -> conversions.byOwner(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), basis));
     }
 }

@@ -11,10 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis")
@@ -33,8 +35,11 @@ class CrossSellRatioController {
 
     private final CrossSellRatioService ratios;
 
-    CrossSellRatioController(CrossSellRatioService ratios) {
+    private final KpiResponses responses;
+
+    CrossSellRatioController(CrossSellRatioService ratios, KpiResponses responses) {
         this.ratios = ratios;
+        this.responses = responses;
     }
 
     @GetMapping("/cross-sell-ratio")
@@ -46,7 +51,7 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    RatioResult ratio(
+    ResponseEntity<RatioResult> ratio(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -62,9 +67,10 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio", RATIO_PARAMETERS);
-        return ratios.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), method);
+        return responses.conditional(webRequest, () -> ratios.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), method));
     }
 
     @GetMapping("/cross-sell-ratio/series")
@@ -77,7 +83,7 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiSeries<RatioResult> series(
+    ResponseEntity<KpiSeries<RatioResult>> series(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -95,10 +101,11 @@ class CrossSellRatioController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio series",
                 KpiParameters.with(RATIO_PARAMETERS, "granularity"));
-        return ratios.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), method, granularity);
+        return responses.conditional(webRequest, () -> ratios.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), method, granularity));
     }
 
     @GetMapping("/cross-sell-ratio/by-unit")
@@ -111,7 +118,7 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    KpiBreakdown<RatioResult> byUnit(
+    ResponseEntity<KpiBreakdown<RatioResult>> byUnit(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -125,10 +132,11 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio by unit (every unit is a row)",
                 KpiParameters.without(RATIO_PARAMETERS, "unit"));
-        return ratios.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare), method);
+        return responses.conditional(webRequest, () -> ratios.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare, details), method));
     }
 
     @GetMapping("/cross-sell-matrix")
@@ -141,7 +149,7 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "200", description = "The matrix")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    CrossSellMatrix matrix(
+    ResponseEntity<CrossSellMatrix> matrix(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -149,8 +157,9 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
             @Nullable String zone,
             @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell matrix", Set.of("from", "to", "zone", "segment"));
-        return ratios.matrix(from, to, zone, segment);
+        return responses.conditional(webRequest, () -> ratios.matrix(from, to, zone, segment, details));
     }
 }
