@@ -50,6 +50,8 @@ class ConversionRateController {
             + "66.67, STRONG, 46.67 points above the retail average; basis=CLOSED → 3 / 4, 75.00; whole company with "
             + "basis=CLOSED → 4 / 5, 80.00.")
     @ApiResponse(responseCode = "200", description = "The conversion rate")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
@@ -73,13 +75,17 @@ class ConversionRateController {
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
-        return responses.conditional(webRequest, () -> conversions.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), owner, basis));
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.result(query, owner, basis));
     }
 
     @GetMapping("/series")
     @Operation(summary = "Conversion rate per calendar bucket", description = CONVERSION + " One result per bucket, "
-            + "in order, answered by one query." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "in order, answered by one query." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "The series")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
@@ -106,7 +112,8 @@ class ConversionRateController {
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
-        return responses.conditional(webRequest, () -> conversions.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), owner, basis,
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.series(query, owner, basis,
                 granularity));
     }
 
@@ -114,8 +121,11 @@ class ConversionRateController {
     @Operation(summary = "Conversion rate of every unit, and of the whole company", description = CONVERSION
             + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
             + "whether each row is the unit as the customers' home unit or as product unit; `total` is the whole "
-            + "company. `unit` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "company. `unit` is not a parameter here." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     ResponseEntity<KpiBreakdown<ConversionResult>> byUnit(
@@ -137,15 +147,19 @@ class ConversionRateController {
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
-        return responses.conditional(webRequest, () -> conversions.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare, details), owner, basis));
+        var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.byUnit(query, owner, basis));
     }
 
     @GetMapping("/by-owner")
     @Operation(summary = "Conversion rate of every owner with opportunities in scope", description = CONVERSION
             + " One row per owner that has opportunities in scope in the period, ordered by owner (code-point "
             + "order); opportunities without owner form the row with \"owner\": null, last; `total` is the whole "
-            + "scope. `owner` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "scope. `owner` is not a parameter here." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per owner and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
@@ -169,6 +183,7 @@ class ConversionRateController {
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
-        return responses.conditional(webRequest, () -> conversions.byOwner(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), basis));
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.byOwner(query, basis));
     }
 }

@@ -28,7 +28,7 @@ public class ConversionRateService {
         this.results = results;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConversionResult result(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
@@ -37,7 +37,7 @@ public class ConversionRateService {
                 contexts.conversion(scope, basis, query.details()));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
             Granularity granularity) {
         var scope = scopes.resolve(query, owner);
@@ -54,7 +54,7 @@ public class ConversionRateService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<ConversionResult> byUnit(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
@@ -64,7 +64,7 @@ public class ConversionRateService {
                         context));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<ConversionResult> byOwner(KpiQuery query, ConversionBasis basis) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());

@@ -21,9 +21,11 @@ public record CrossSellMatrix(
         @Schema(description = "Customer segment filter, or null.") @Nullable String segment,
         List<Cell> cells,
         @Schema(example = "{\"INS\": 1, \"RET\": 3, \"WEA\": 0}") Map<String, Long> customersByUnit,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: instant of the most recent write "
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: instant of the most recent write "
                 + "accepted by the service (Last-Modified).") @Nullable Instant asOf,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: newest CRM updatedAt among the records counted, or null.")
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: newest CRM updatedAt among the records counted, or null.")
         @Nullable Instant sourceUpdatedAt) {
 
     /** WON opportunities closed in the period, of customers of {@code homeUnit}, for products of another unit. */

@@ -48,6 +48,8 @@ class CrossSellRatioController {
             + "&unit=RET → 2 / 3 (O1, O2), ratio 0.666667, percent 66.67, EXCELLENT; method=CUSTOMERS → 1 / 3, 33.33, "
             + "GOOD; whole company → 3 / 4, 75.00; unit=WEA → 0 / 0, NO_DATA.")
     @ApiResponse(responseCode = "200", description = "The ratio")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
@@ -70,16 +72,20 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio", RATIO_PARAMETERS);
-        return responses.conditional(webRequest, () -> ratios.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), method));
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.result(query, method));
     }
 
     @GetMapping("/cross-sell-ratio/series")
     @Operation(summary = "Cross-sell ratio per calendar bucket", description = RATIO + " One result per bucket "
             + "(each with its own customer base, customerSince ≤ the bucket's last day), in order, answered by one "
-            + "query." + KpiParameters.RATIO_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
+            + "query." + KpiParameters.CSV + KpiParameters.RATIO_BANDS + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31&unit=RET&granularity=MONTH → January 1 / 2 = 50.00 GOOD, February 0 / 3 "
             + "= 0.00 POOR, March 1 / 3 = 33.33 GOOD.")
     @ApiResponse(responseCode = "200", description = "The series")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
@@ -105,17 +111,21 @@ class CrossSellRatioController {
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio series",
                 KpiParameters.with(RATIO_PARAMETERS, "granularity"));
-        return responses.conditional(webRequest, () -> ratios.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details), method, granularity));
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.series(query, method, granularity));
     }
 
     @GetMapping("/cross-sell-ratio/by-unit")
     @Operation(summary = "Cross-sell ratio of every unit, and of the whole company", description = RATIO
             + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
             + "whether each row is the unit as home unit or as product unit; `total` is the whole company. `unit` "
-            + "is not a parameter here." + KpiParameters.RATIO_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
+            + "is not a parameter here." + KpiParameters.CSV + KpiParameters.RATIO_BANDS + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31 → INS 1 / 1 EXCELLENT, RET 2 / 3 EXCELLENT, WEA 0 / 0 NO_DATA; "
             + "total 3 / 4.")
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     ResponseEntity<KpiBreakdown<RatioResult>> byUnit(
@@ -136,7 +146,8 @@ class CrossSellRatioController {
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio by unit (every unit is a row)",
                 KpiParameters.without(RATIO_PARAMETERS, "unit"));
-        return responses.conditional(webRequest, () -> ratios.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare, details), method));
+        var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.byUnit(query, method));
     }
 
     @GetMapping("/cross-sell-matrix")
@@ -144,9 +155,12 @@ class CrossSellRatioController {
             + "opportunities closed in the period whose product unit differs from the customer's home unit, of "
             + "customers with customerSince ≤ `to` (in `segment` if given), counted per home unit and product unit; "
             + "non-zero cells only, ordered by homeUnit then productUnit (code-point order). customersByUnit: the "
-            + "customer base of every unit (0 where none)." + KpiParameters.DATES + " Example (SPEC §5): "
+            + "customer base of every unit (0 where none)." + KpiParameters.CSV + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31 → INS→RET 1, RET→INS 1, RET→WEA 1; customersByUnit INS 1, RET 3, WEA 0.")
     @ApiResponse(responseCode = "200", description = "The matrix")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     ResponseEntity<CrossSellMatrix> matrix(

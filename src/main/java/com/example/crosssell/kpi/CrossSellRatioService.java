@@ -35,15 +35,16 @@ public class CrossSellRatioService {
         this.results = results;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RatioResult result(KpiQuery query, RatioMethod method) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
-        return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0), contexts.ratio(scope, query.details()));
+        return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0),
+                contexts.ratio(scope, query.details()));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity) {
         var scope = scopes.resolve(query, null);
         var periods = new PeriodList(scope.period().buckets(granularity, MAX_BUCKETS), query.compare());
@@ -58,7 +59,7 @@ public class CrossSellRatioService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<RatioResult> byUnit(KpiQuery query, RatioMethod method) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
@@ -68,13 +69,13 @@ public class CrossSellRatioService {
                         context));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment) {
         return matrix(from, to, zone, segment, false);
     }
 
     /** The matrix; with {@code details} also asOf and sourceUpdatedAt. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // counts, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment,
             boolean details) {
         var query = new KpiQuery(from, to, zone, null, null, segment, null, details);

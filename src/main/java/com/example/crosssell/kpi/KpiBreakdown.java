@@ -18,9 +18,11 @@ public record KpiBreakdown<T extends KpiResult>(
         @Schema(description = "One result per unit (every unit, NO_DATA rows included) or per owner (no owner last).")
         List<T> rows,
         @Schema(description = "The same KPI without the per-row unit or owner.") T total,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: instant of the most recent write "
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: instant of the most recent write "
                 + "accepted by the service (Last-Modified).") @Nullable Instant asOf,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: newest CRM updatedAt among the records counted for `total`, or null.")
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: newest CRM updatedAt among the records counted for `total`, or null.")
         @Nullable Instant sourceUpdatedAt) {
 
     /**

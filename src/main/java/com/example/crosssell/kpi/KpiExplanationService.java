@@ -35,7 +35,7 @@ public class KpiExplanationService {
         return new Spec(kpi, part, scopes.resolve(query, kpi == Kpi.CONVERSION_RATE ? owner : null), method, basis);
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // rows, total, asOf: one snapshot
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiExplanation page(Kpi kpi, KpiQuery query, @Nullable String owner, RatioMethod method,
             ConversionBasis basis, ExplainPart part, PageQuery paging) {
         var spec = spec(kpi, query, owner, method, basis, part);

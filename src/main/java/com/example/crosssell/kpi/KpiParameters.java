@@ -57,6 +57,9 @@ final class KpiParameters {
             + "counted). Default `false`: the SPEC §4 fields only. ETag and Last-Modified headers are always sent; "
             + "a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed answers 304.";
 
+    static final String CSV = " `Accept: text/csv` answers RFC 4180 CSV (header row, CRLF, quoted fields) with one "
+            + "row per point, row or cell (docs/kpis.md, \"CSV\"); JSON stays the default.";
+
     static final String GRANULARITY = "Calendar buckets: `DAY`, `WEEK` (Monday to Sunday), `MONTH` (default), "
             + "`QUARTER`, `YEAR`. The first and last buckets are clipped to `[from, to]`; more than 1000 buckets → "
             + "400. Any letter case.";

@@ -20,7 +20,7 @@ public sealed interface KpiResult permits RatioResult, ConversionResult {
 
     @Nullable BigDecimal percent();
 
-    /** With details: instant of the most recent write accepted by the service, on any path (docs/kpis.md, "Freshness"). */
+    /** With details: the instant of the most recent write accepted on any path (docs/kpis.md, "Freshness"). */
     @Nullable Instant asOf();
 
     /** The same KPI in the period selected by {@code compare} (SPEC §4, §6.2). */

@@ -17,8 +17,11 @@ public record KpiSeries<T extends KpiResult>(
         @Schema(example = "2025-01-01") LocalDate from,
         @Schema(example = "2025-03-31") LocalDate to,
         List<T> points,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: instant of the most recent write "
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: instant of the most recent write "
                 + "accepted by the service (Last-Modified).") @Nullable Instant asOf,
-        @JsonInclude(NON_NULL) @Schema(description = "With details=true: newest CRM updatedAt among the records counted in the whole period, or null.")
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: newest CRM updatedAt among the records counted in the whole "
+                + "period, or null.")
         @Nullable Instant sourceUpdatedAt) {
 }
