@@ -1,7 +1,9 @@
 package com.example.crosssell.kpi;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -94,7 +96,7 @@ final class KpiCsv {
     }
 
     private static Object[] with(Object[] row, Object last) {
-        var longer = java.util.Arrays.copyOf(row, row.length + 1);
+        var longer = Arrays.copyOf(row, row.length + 1);
         longer[row.length] = last;
         return longer;
     }
@@ -112,7 +114,7 @@ final class KpiCsv {
     private static @Nullable String[] strings(Object[] row) {
         var strings = new String[row.length];
         for (int i = 0; i < row.length; i++) {
-            strings[i] = row[i] == null ? null : row[i] instanceof java.math.BigDecimal d ? d.toPlainString()
+            strings[i] = row[i] == null ? null : row[i] instanceof BigDecimal d ? d.toPlainString()
                     : row[i].toString();
         }
         return strings;

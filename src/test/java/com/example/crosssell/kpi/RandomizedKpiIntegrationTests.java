@@ -365,9 +365,21 @@ class RandomizedKpiIntegrationTests {
             var variant = ratio ? pick(List.of("PRODUCTS", "CUSTOMERS")) : pick(List.of("OPENED", "CLOSED"));
             var kpi = ratio ? "cross-sell-ratio" : "conversion-rate";
             var query = params(s, !ratio) + (ratio ? "&method=" : "&basis=") + variant;
+            boolean details = i % 3 == 0;
             KpiResult result = ratio ? get("/api/v1/kpis/" + kpi + "?" + query, RatioResult.class)
                     : get("/api/v1/kpis/" + kpi + "?" + query, ConversionResult.class);
             assertMatches(query, result, ratio ? ratio(s, variant) : conversion(s, variant));
+            if (details) { // the numbers do not change with details; the sample fields restate the denominator
+                var detailed = ratio ? get("/api/v1/kpis/" + kpi + "?" + query + "&details=true", RatioResult.class)
+                        : get("/api/v1/kpis/" + kpi + "?" + query + "&details=true", ConversionResult.class);
+                assertMatches(query + "&details=true", detailed, ratio ? ratio(s, variant) : conversion(s, variant));
+                var sampleSize = detailed instanceof RatioResult r ? r.sampleSize()
+                        : ((ConversionResult) detailed).sampleSize();
+                var lowSample = detailed instanceof RatioResult r ? r.lowSample()
+                        : ((ConversionResult) detailed).lowSample();
+                assertThat(sampleSize).as(query).isEqualTo(result.denominator());
+                assertThat(lowSample).as(query).isEqualTo(result.denominator() < 30);
+            }
             var explain = "/api/v1/kpis/" + kpi + "/explain?" + query + "&size=1&part=";
             assertThat(get(explain + "NUMERATOR", KpiExplanation.class).total()).as(query)
                     .isEqualTo(result.numerator());
