@@ -89,7 +89,7 @@ class KpiDetailsIntegrationTests {
 
     @Test
     void anUnchangedBandHasNoBandChange() {
-        // INS: Q1 1 / 1 EXCELLENT; Q4 2024: C4 is in the base, O6 closed in January → 0 / 1 POOR; so use WEA's NO_DATA
+        // WEA has no customers in either quarter: NO_DATA both times
         http.get().uri("/api/v1/kpis/cross-sell-ratio?" + Q1 + "&unit=WEA&compare=PREVIOUS_PERIOD").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.band").isEqualTo("NO_DATA").jsonPath("$.comparison.band").isEqualTo("NO_DATA")
