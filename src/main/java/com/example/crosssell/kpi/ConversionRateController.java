@@ -11,10 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis/conversion-rate")
@@ -34,8 +36,11 @@ class ConversionRateController {
 
     private final ConversionRateService conversions;
 
-    ConversionRateController(ConversionRateService conversions) {
+    private final KpiResponses responses;
+
+    ConversionRateController(ConversionRateService conversions, KpiResponses responses) {
         this.conversions = conversions;
+        this.responses = responses;
     }
 
     @GetMapping
@@ -45,10 +50,12 @@ class ConversionRateController {
             + "66.67, STRONG, 46.67 points above the retail average; basis=CLOSED → 3 / 4, 75.00; whole company with "
             + "basis=CLOSED → 4 / 5, 80.00.")
     @ApiResponse(responseCode = "200", description = "The conversion rate")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    ConversionResult conversionRate(
+    ResponseEntity<ConversionResult> conversionRate(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -65,19 +72,24 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
-        return conversions.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis);
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.result(query, owner, basis));
     }
 
     @GetMapping("/series")
     @Operation(summary = "Conversion rate per calendar bucket", description = CONVERSION + " One result per bucket, "
-            + "in order, answered by one query." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "in order, answered by one query." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "The series")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiSeries<ConversionResult> series(
+    ResponseEntity<KpiSeries<ConversionResult>> series(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -96,22 +108,27 @@ class ConversionRateController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
-        return conversions.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), owner, basis,
-                granularity);
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.series(query, owner, basis,
+                granularity));
     }
 
     @GetMapping("/by-unit")
     @Operation(summary = "Conversion rate of every unit, and of the whole company", description = CONVERSION
             + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
             + "whether each row is the unit as the customers' home unit or as product unit; `total` is the whole "
-            + "company. `unit` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "company. `unit` is not a parameter here." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    KpiBreakdown<ConversionResult> byUnit(
+    ResponseEntity<KpiBreakdown<ConversionResult>> byUnit(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -126,22 +143,27 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
-        return conversions.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare), owner, basis);
+        var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.byUnit(query, owner, basis));
     }
 
     @GetMapping("/by-owner")
     @Operation(summary = "Conversion rate of every owner with opportunities in scope", description = CONVERSION
             + " One row per owner that has opportunities in scope in the period, ordered by owner (code-point "
             + "order); opportunities without owner form the row with \"owner\": null, last; `total` is the whole "
-            + "scope. `owner` is not a parameter here." + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
+            + "scope. `owner` is not a parameter here." + KpiParameters.CSV
+            + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per owner and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiBreakdown<ConversionResult> byOwner(
+    ResponseEntity<KpiBreakdown<ConversionResult>> byOwner(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -157,9 +179,11 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
-        return conversions.byOwner(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), basis);
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> conversions.byOwner(query, basis));
     }
 }

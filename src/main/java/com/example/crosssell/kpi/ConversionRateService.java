@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The conversion rate: one period, a series, per unit and per owner (docs/kpis.md). */
@@ -17,49 +18,60 @@ public class ConversionRateService {
 
     private final KpiResults results;
 
-    ConversionRateService(KpiScopes scopes, ConversionRateQuery conversions, KpiResults results) {
+    private final KpiContexts contexts;
+
+    ConversionRateService(KpiScopes scopes, ConversionRateQuery conversions, KpiResults results,
+            KpiContexts contexts) {
+        this.contexts = contexts;
         this.scopes = scopes;
         this.conversions = conversions;
         this.results = results;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConversionResult result(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
         var fractions = conversions.fractions(periods, scope, basis);
-        return results.conversion(scope, basis, fractions.get(0), compared(periods, fractions, 0));
+        return results.conversion(scope, basis, fractions.get(0), compared(periods, fractions, 0),
+                contexts.conversion(scope, basis, query.details()));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
             Granularity granularity) {
         var scope = scopes.resolve(query, owner);
         var periods = new PeriodList(scope.period().buckets(granularity, CrossSellRatioService.MAX_BUCKETS),
                 query.compare());
         var fractions = conversions.fractions(periods, scope, basis);
+        var context = contexts.conversion(scope, basis, query.details());
         var points = new ArrayList<ConversionResult>();
         for (int i = 0; i < periods.current().size(); i++) {
             points.add(results.conversion(scope.withPeriod(periods.current().get(i)), basis, fractions.get(i),
-                    compared(periods, fractions, i)));
+                    compared(periods, fractions, i), context));
         }
-        return new KpiSeries<>(Kpi.CONVERSION_RATE, granularity, scope.period().from(), scope.period().to(), points);
+        return new KpiSeries<>(Kpi.CONVERSION_RATE, granularity, scope.period().from(), scope.period().to(), points,
+                context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<ConversionResult> byUnit(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
-        return KpiBreakdown.of(conversions.byUnit(periods, scope, basis), periods,
-                (row, compared) -> results.conversion(scope.withUnit(row.key()), basis, row.fraction(), compared));
+        var context = contexts.conversion(scope, basis, query.details());
+        return KpiBreakdown.of(conversions.byUnit(periods, scope, basis), periods, context,
+                (row, compared) -> results.conversion(scope.withUnit(row.key()), basis, row.fraction(), compared,
+                        context));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<ConversionResult> byOwner(KpiQuery query, ConversionBasis basis) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
-        return KpiBreakdown.of(conversions.byOwner(periods, scope, basis), periods,
-                (row, compared) -> results.conversion(scope.withOwner(row.key()), basis, row.fraction(), compared));
+        var context = contexts.conversion(scope, basis, query.details());
+        return KpiBreakdown.of(conversions.byOwner(periods, scope, basis), periods, context,
+                (row, compared) -> results.conversion(scope.withOwner(row.key()), basis, row.fraction(), compared,
+                        context));
     }
 
     private static KpiResults.@Nullable Compared compared(PeriodList periods, List<Fraction> fractions, int index) {

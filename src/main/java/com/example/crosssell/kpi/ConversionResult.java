@@ -1,9 +1,13 @@
 package com.example.crosssell.kpi;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -31,5 +35,30 @@ public record ConversionResult(
                 + "included), below 15 % POOR, NO_DATA without opportunities.", example = "STRONG") Band band,
         @Schema(example = "Strong performance; indicates effective cross-selling strategies.") String interpretation,
         List<BenchmarkDifference> benchmarks,
-        @Nullable Comparison comparison) implements KpiResult {
+        @Nullable Comparison comparison,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "Identifies the counting rules and the settings in force (thresholds, low-sample "
+                + "minimum); equal versions compute equal numbers from equal data.", example = "1.6c1f0e2a")
+        @Nullable String definitionVersion,
+        @JsonInclude(NON_NULL) @Nullable KpiDefinition definition,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "The denominator: the sample the number rests on.", example = "6")
+        @Nullable Long sampleSize,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "true when sampleSize is below crosssell.kpi.low-sample-minimum (default 30).",
+                example = "true") @Nullable Boolean lowSample,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "95 % Wilson score interval of the rate, null without opportunities.")
+        @Nullable ConfidenceInterval confidenceInterval,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "The target in force on the period's last day (PUT /api/v1/targets/...), or null.")
+        @Nullable TargetAttainment target,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "Instant of the most recent write accepted by the service on any path (REST, "
+                + "import, webhook); also the Last-Modified header.", example = "2026-11-23T14:05:00.123456Z")
+        @Nullable Instant asOf,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "Newest CRM updatedAt among the records counted (in series and breakdowns: of the "
+                + "whole response), null when none carries one.", example = "2025-03-31T23:30:00Z")
+        @Nullable Instant sourceUpdatedAt) implements KpiResult {
 }

@@ -1,9 +1,13 @@
 package com.example.crosssell.kpi;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +20,13 @@ public record CrossSellMatrix(
         @Schema(example = "UTC") String zone,
         @Schema(description = "Customer segment filter, or null.") @Nullable String segment,
         List<Cell> cells,
-        @Schema(example = "{\"INS\": 1, \"RET\": 3, \"WEA\": 0}") Map<String, Long> customersByUnit) {
+        @Schema(example = "{\"INS\": 1, \"RET\": 3, \"WEA\": 0}") Map<String, Long> customersByUnit,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: instant of the most recent write "
+                + "accepted by the service (Last-Modified).") @Nullable Instant asOf,
+        @JsonInclude(NON_NULL)
+        @Schema(description = "With details=true: newest CRM updatedAt among the records counted, or null.")
+        @Nullable Instant sourceUpdatedAt) {
 
     /** WON opportunities closed in the period, of customers of {@code homeUnit}, for products of another unit. */
     public record Cell(

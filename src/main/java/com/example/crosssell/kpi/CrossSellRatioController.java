@@ -11,10 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis")
@@ -33,8 +35,11 @@ class CrossSellRatioController {
 
     private final CrossSellRatioService ratios;
 
-    CrossSellRatioController(CrossSellRatioService ratios) {
+    private final KpiResponses responses;
+
+    CrossSellRatioController(CrossSellRatioService ratios, KpiResponses responses) {
         this.ratios = ratios;
+        this.responses = responses;
     }
 
     @GetMapping("/cross-sell-ratio")
@@ -43,10 +48,12 @@ class CrossSellRatioController {
             + "&unit=RET → 2 / 3 (O1, O2), ratio 0.666667, percent 66.67, EXCELLENT; method=CUSTOMERS → 1 / 3, 33.33, "
             + "GOOD; whole company → 3 / 4, 75.00; unit=WEA → 0 / 0, NO_DATA.")
     @ApiResponse(responseCode = "200", description = "The ratio")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    RatioResult ratio(
+    ResponseEntity<RatioResult> ratio(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -62,22 +69,27 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio", RATIO_PARAMETERS);
-        return ratios.result(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), method);
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.result(query, method));
     }
 
     @GetMapping("/cross-sell-ratio/series")
     @Operation(summary = "Cross-sell ratio per calendar bucket", description = RATIO + " One result per bucket "
             + "(each with its own customer base, customerSince ≤ the bucket's last day), in order, answered by one "
-            + "query." + KpiParameters.RATIO_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
+            + "query." + KpiParameters.CSV + KpiParameters.RATIO_BANDS + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31&unit=RET&granularity=MONTH → January 1 / 2 = 50.00 GOOD, February 0 / 3 "
             + "= 0.00 POOR, March 1 / 3 = 33.33 GOOD.")
     @ApiResponse(responseCode = "200", description = "The series")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    KpiSeries<RatioResult> series(
+    ResponseEntity<KpiSeries<RatioResult>> series(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -95,23 +107,28 @@ class CrossSellRatioController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio series",
                 KpiParameters.with(RATIO_PARAMETERS, "granularity"));
-        return ratios.series(new KpiQuery(from, to, zone, unit, unitRole, segment, compare), method, granularity);
+        var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.series(query, method, granularity));
     }
 
     @GetMapping("/cross-sell-ratio/by-unit")
     @Operation(summary = "Cross-sell ratio of every unit, and of the whole company", description = RATIO
             + " One row per unit, ordered by code (code-point order), NO_DATA rows included; `unitRole` decides "
             + "whether each row is the unit as home unit or as product unit; `total` is the whole company. `unit` "
-            + "is not a parameter here." + KpiParameters.RATIO_BANDS + KpiParameters.DATES + " Example (SPEC §5): "
+            + "is not a parameter here." + KpiParameters.CSV + KpiParameters.RATIO_BANDS + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31 → INS 1 / 1 EXCELLENT, RET 2 / 3 EXCELLENT, WEA 0 / 0 NO_DATA; "
             + "total 3 / 4.")
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    KpiBreakdown<RatioResult> byUnit(
+    ResponseEntity<KpiBreakdown<RatioResult>> byUnit(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -125,10 +142,12 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio by unit (every unit is a row)",
                 KpiParameters.without(RATIO_PARAMETERS, "unit"));
-        return ratios.byUnit(new KpiQuery(from, to, zone, null, unitRole, segment, compare), method);
+        var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
+        return responses.conditional(webRequest, () -> ratios.byUnit(query, method));
     }
 
     @GetMapping("/cross-sell-matrix")
@@ -136,12 +155,15 @@ class CrossSellRatioController {
             + "opportunities closed in the period whose product unit differs from the customer's home unit, of "
             + "customers with customerSince ≤ `to` (in `segment` if given), counted per home unit and product unit; "
             + "non-zero cells only, ordered by homeUnit then productUnit (code-point order). customersByUnit: the "
-            + "customer base of every unit (0 where none)." + KpiParameters.DATES + " Example (SPEC §5): "
+            + "customer base of every unit (0 where none)." + KpiParameters.CSV + KpiParameters.DATES
+            + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31 → INS→RET 1, RET→INS 1, RET→WEA 1; customersByUnit INS 1, RET 3, WEA 0.")
     @ApiResponse(responseCode = "200", description = "The matrix")
+    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
+            + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    CrossSellMatrix matrix(
+    ResponseEntity<CrossSellMatrix> matrix(
             @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
             @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
@@ -149,8 +171,9 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
             @Nullable String zone,
             @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            HttpServletRequest request) {
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell matrix", Set.of("from", "to", "zone", "segment"));
-        return ratios.matrix(from, to, zone, segment);
+        return responses.conditional(webRequest, () -> ratios.matrix(from, to, zone, segment, details));
     }
 }

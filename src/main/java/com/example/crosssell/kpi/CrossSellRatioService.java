@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The cross-sell ratio: one period, a series, per unit; and the cross-sell matrix (docs/kpis.md). */
@@ -23,49 +24,67 @@ public class CrossSellRatioService {
 
     private final KpiResults results;
 
+    private final KpiContexts contexts;
+
     CrossSellRatioService(KpiScopes scopes, CrossSellRatioQuery ratios, CrossSellMatrixQuery matrix,
-            KpiResults results) {
+            KpiResults results, KpiContexts contexts) {
+        this.contexts = contexts;
         this.scopes = scopes;
         this.ratios = ratios;
         this.matrix = matrix;
         this.results = results;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RatioResult result(KpiQuery query, RatioMethod method) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
-        return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0));
+        return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0),
+                contexts.ratio(scope, query.details()));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity) {
         var scope = scopes.resolve(query, null);
         var periods = new PeriodList(scope.period().buckets(granularity, MAX_BUCKETS), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
+        var context = contexts.ratio(scope, query.details());
         var points = new ArrayList<RatioResult>();
         for (int i = 0; i < periods.current().size(); i++) {
             points.add(results.ratio(scope.withPeriod(periods.current().get(i)), method, fractions.get(i),
-                    compared(periods, fractions, i)));
+                    compared(periods, fractions, i), context));
         }
-        return new KpiSeries<>(Kpi.CROSS_SELL_RATIO, granularity, scope.period().from(), scope.period().to(), points);
+        return new KpiSeries<>(Kpi.CROSS_SELL_RATIO, granularity, scope.period().from(), scope.period().to(), points,
+                context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiBreakdown<RatioResult> byUnit(KpiQuery query, RatioMethod method) {
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
-        return KpiBreakdown.of(ratios.byUnit(periods, scope, method), periods,
-                (row, compared) -> results.ratio(scope.withUnit(row.key()), method, row.fraction(), compared));
+        var context = contexts.ratio(scope, query.details());
+        return KpiBreakdown.of(ratios.byUnit(periods, scope, method), periods, context,
+                (row, compared) -> results.ratio(scope.withUnit(row.key()), method, row.fraction(), compared,
+                        context));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment) {
-        var scope = scopes.resolve(new KpiQuery(from, to, zone, null, null, segment, null), null);
+        return matrix(from, to, zone, segment, false);
+    }
+
+    /** The matrix; with {@code details} also asOf and sourceUpdatedAt. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment,
+            boolean details) {
+        var query = new KpiQuery(from, to, zone, null, null, segment, null, details);
+        var scope = scopes.resolve(query, null);
         var period = scope.period();
+        var context = contexts.ratio(scope, query.details());
         return new CrossSellMatrix(period.from(), period.to(), period.zone().getId(), scope.segment(),
-                matrix.cells(period, scope.segment()), matrix.customersByUnit(period, scope.segment()));
+                matrix.cells(period, scope.segment()), matrix.customersByUnit(period, scope.segment()),
+                context.asOf(), context.sourceUpdatedAt());
     }
 
     private static KpiResults.@Nullable Compared compared(PeriodList periods, List<Fraction> fractions, int index) {

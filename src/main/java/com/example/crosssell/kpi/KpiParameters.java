@@ -45,7 +45,20 @@ final class KpiParameters {
             + "period just before, of equal length: when `from` is the first and `to` the last day of a month, the "
             + "same number of whole calendar months (Q1 2025 → Q4 2024), otherwise the same number of days ending "
             + "the day before `from`. `PREVIOUS_YEAR`: the same dates one year earlier (29 February → 28 February). "
-            + "`changePoints` = percent − comparison percent, the difference of the two shown values.";
+            + "`PREVIOUS_52_WEEKS`: the same span 364 days earlier, so "
+            + "weekdays line up (weekly dashboards). `changePoints` = percent − comparison percent, the difference of "
+            + "the two shown values; `bandChange` = {from: the compared band, to: this band}, null when equal.";
+
+    static final String DETAILS = "`true`: every result also carries `definition` and `definitionVersion` (how "
+            + "the number is computed, with the settings in force), `sampleSize` and `lowSample` (denominator below "
+            + "`crosssell.kpi.low-sample-minimum`, default 30), for the conversion rate the 95 % Wilson "
+            + "`confidenceInterval`, `target` (the target in force on the period's last day), `asOf` (the most "
+            + "recent write accepted on any path) and `sourceUpdatedAt` (the newest CRM updatedAt among the records "
+            + "counted). Default `false`: the SPEC §4 fields only. ETag and Last-Modified headers are always sent; "
+            + "a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed answers 304.";
+
+    static final String CSV = " `Accept: text/csv` answers RFC 4180 CSV (header row, CRLF, quoted fields) with one "
+            + "row per point, row or cell (docs/kpis.md, \"CSV\"); JSON stays the default.";
 
     static final String GRANULARITY = "Calendar buckets: `DAY`, `WEEK` (Monday to Sunday), `MONTH` (default), "
             + "`QUARTER`, `YEAR`. The first and last buckets are clipped to `[from, to]`; more than 1000 buckets → "

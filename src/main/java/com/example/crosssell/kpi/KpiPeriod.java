@@ -60,6 +60,9 @@ public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
         if (compare == ComparePeriod.PREVIOUS_YEAR) {
             return new KpiPeriod(from.minusYears(1), to.minusYears(1), zone); // 29 Feb → 28 Feb
         }
+        if (compare == ComparePeriod.PREVIOUS_52_WEEKS) {
+            return new KpiPeriod(from.minusWeeks(52), to.minusWeeks(52), zone); // a Monday stays a Monday
+        }
         if (isWholeMonths()) {
             long months = ChronoUnit.MONTHS.between(from, to.plusDays(1));
             return new KpiPeriod(from.minusMonths(months), from.minusDays(1), zone);

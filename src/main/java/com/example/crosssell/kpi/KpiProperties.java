@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * KPI engine settings ({@code crosssell.kpi.*}); the defaults are SPEC §1's thresholds, texts and benchmarks
- * (the benchmark list lives in application.yml). Thresholds are percentages: "above" is exclusive, "from" inclusive.
+ * (the benchmark list lives in application.yml); {@code lowSampleMinimum} is the denominator below which a result
+ * is {@code lowSample}. Thresholds are percentages: "above" is exclusive, "from" inclusive.
  */
 @ConfigurationProperties("crosssell.kpi")
 @Validated
@@ -24,7 +26,8 @@ public record KpiProperties(
         @DefaultValue("20y") Period maxRange,
         @Valid @DefaultValue RatioBands ratioBands,
         @Valid @DefaultValue ConversionBands conversionBands,
-        @Valid List<Benchmark> benchmarks) {
+        @Valid List<Benchmark> benchmarks,
+        @DefaultValue("30") @Min(1) int lowSampleMinimum) {
 
     public KpiProperties {
         benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);

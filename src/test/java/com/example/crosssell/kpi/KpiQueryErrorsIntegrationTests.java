@@ -53,7 +53,7 @@ class KpiQueryErrorsIntegrationTests {
                         "Parameter 'basis' has an invalid value 'WON'; expected one of OPENED, CLOSED."),
                 Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&compare=LAST_WEEK",
                         "Parameter 'compare' has an invalid value 'LAST_WEEK'; "
-                        + "expected one of PREVIOUS_PERIOD, PREVIOUS_YEAR."),
+                        + "expected one of PREVIOUS_PERIOD, PREVIOUS_YEAR, PREVIOUS_52_WEEKS."),
                 Arguments.of("cross-sell-ratio/series", "from=2025-01-01&to=2025-03-31&granularity=HOUR",
                         "Parameter 'granularity' has an invalid value 'HOUR'; "
                         + "expected one of DAY, WEEK, MONTH, QUARTER, YEAR."),

@@ -357,6 +357,70 @@ class RandomizedKpiIntegrationTests {
         }
     }
 
+    @Test
+    void explainTotalsEqualTheKpiNumeratorAndDenominatorForEveryParameter() {
+        for (int i = 0; i < 60; i++) {
+            var s = randomScope(true, 800);
+            boolean ratio = random.nextBoolean();
+            var variant = ratio ? pick(List.of("PRODUCTS", "CUSTOMERS")) : pick(List.of("OPENED", "CLOSED"));
+            var kpi = ratio ? "cross-sell-ratio" : "conversion-rate";
+            var query = params(s, !ratio) + (ratio ? "&method=" : "&basis=") + variant;
+            boolean details = i % 3 == 0;
+            KpiResult result = ratio ? get("/api/v1/kpis/" + kpi + "?" + query, RatioResult.class)
+                    : get("/api/v1/kpis/" + kpi + "?" + query, ConversionResult.class);
+            assertMatches(query, result, ratio ? ratio(s, variant) : conversion(s, variant));
+            if (details) { // the numbers do not change with details; the sample fields restate the denominator
+                var detailed = ratio ? get("/api/v1/kpis/" + kpi + "?" + query + "&details=true", RatioResult.class)
+                        : get("/api/v1/kpis/" + kpi + "?" + query + "&details=true", ConversionResult.class);
+                assertMatches(query + "&details=true", detailed, ratio ? ratio(s, variant) : conversion(s, variant));
+                var sampleSize = detailed instanceof RatioResult r ? r.sampleSize()
+                        : ((ConversionResult) detailed).sampleSize();
+                var lowSample = detailed instanceof RatioResult r ? r.lowSample()
+                        : ((ConversionResult) detailed).lowSample();
+                assertThat(sampleSize).as(query).isEqualTo(result.denominator());
+                assertThat(lowSample).as(query).isEqualTo(result.denominator() < 30);
+            }
+            var explain = "/api/v1/kpis/" + kpi + "/explain?" + query + "&size=1&part=";
+            assertThat(get(explain + "NUMERATOR", KpiExplanation.class).total()).as(query)
+                    .isEqualTo(result.numerator());
+            assertThat(get(explain + "DENOMINATOR", KpiExplanation.class).total()).as(query)
+                    .isEqualTo(result.denominator());
+            // every opportunity of the scope that meets the period is either counted or excluded with a reason
+            var counted = ratio && variant.equals("CUSTOMERS")
+                    ? get(explain.replace("method=CUSTOMERS", "method=PRODUCTS") + "NUMERATOR", KpiExplanation.class)
+                            .total()
+                    : result.numerator();
+            assertThat(get(explain + "EXCLUDED", KpiExplanation.class).total() + counted).as(query)
+                    .isEqualTo(considered(s, !ratio));
+            if (i % 20 == 0) {
+                assertPagesCoverEveryRowOnceInOrder("/api/v1/kpis/" + kpi + "/explain?" + query
+                        + "&part=DENOMINATOR&size=97", result.denominator());
+            }
+        }
+    }
+
+    /** Opportunities of the scope that meet the period: opened before its end, open or closed after its start. */
+    private long considered(Scope s, boolean withOwner) {
+        return opportunities.stream()
+                .filter(o -> o.openedAt().isBefore(s.end()))
+                .filter(o -> o.closedAt() == null || !o.closedAt().isBefore(s.start()))
+                .filter(o -> s.unit() == null || (s.role().equals("CUSTOMER") ? o.customer().home().equals(s.unit())
+                        : o.productUnit().equals(s.unit())))
+                .filter(o -> s.segment() == null || s.segment().equals(o.customer().segment()))
+                .filter(o -> !withOwner || s.owner() == null || s.owner().equals(o.owner()))
+                .count();
+    }
+
+    private void assertPagesCoverEveryRowOnceInOrder(String url, long total) {
+        var ids = new ArrayList<String>();
+        for (int page = 0; ids.size() < total; page++) {
+            var rows = get(url + "&page=" + page, KpiExplanation.class).content();
+            assertThat(rows).as(url + " page " + page).isNotEmpty();
+            rows.forEach(row -> ids.add(row.externalId()));
+        }
+        assertThat(ids).as(url).hasSize((int) total).doesNotHaveDuplicates().isSorted();
+    }
+
     private void checkByOwner(Scope s) {
         var unitScope = new Scope(s.from(), s.to(), s.zone(), pick(UNITS), s.role(), s.segment(), null);
         var url = "/api/v1/kpis/conversion-rate/by-owner?" + params(unitScope, false) + "&basis=CLOSED";
