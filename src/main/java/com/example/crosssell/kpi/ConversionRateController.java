@@ -72,7 +72,7 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
@@ -108,7 +108,7 @@ class ConversionRateController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
@@ -143,7 +143,7 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
@@ -179,7 +179,7 @@ class ConversionRateController {
             ConversionBasis basis,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));

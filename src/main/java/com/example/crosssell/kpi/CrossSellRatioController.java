@@ -69,7 +69,7 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio", RATIO_PARAMETERS);
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
@@ -107,7 +107,7 @@ class CrossSellRatioController {
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio series",
                 KpiParameters.with(RATIO_PARAMETERS, "granularity"));
@@ -142,7 +142,7 @@ class CrossSellRatioController {
             RatioMethod method,
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio by unit (every unit is a row)",
                 KpiParameters.without(RATIO_PARAMETERS, "unit"));
@@ -171,7 +171,7 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
             @Nullable String zone,
             @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "false") boolean details,
+            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
             WebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell matrix", Set.of("from", "to", "zone", "segment"));
         return responses.conditional(webRequest, () -> ratios.matrix(from, to, zone, segment, details));

@@ -49,12 +49,12 @@ final class KpiParameters {
             + "weekdays line up (weekly dashboards). `changePoints` = percent − comparison percent, the difference of "
             + "the two shown values; `bandChange` = {from: the compared band, to: this band}, null when equal.";
 
-    static final String DETAILS = "`true`: every result also carries `definition` and `definitionVersion` (how "
+    static final String DETAILS = "`true` (default): every result also carries `definition` and `definitionVersion` (how "
             + "the number is computed, with the settings in force), `sampleSize` and `lowSample` (denominator below "
             + "`crosssell.kpi.low-sample-minimum`, default 30), for the conversion rate the 95 % Wilson "
             + "`confidenceInterval`, `target` (the target in force on the period's last day), `asOf` (the most "
             + "recent write accepted on any path) and `sourceUpdatedAt` (the newest CRM updatedAt among the records "
-            + "counted). Default `false`: the SPEC §4 fields only. ETag and Last-Modified headers are always sent; "
+            + "counted). `false`: the SPEC §4 fields only, without the extra reads. ETag and Last-Modified headers are always sent; "
             + "a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed answers 304.";
 
     static final String CSV = " `Accept: text/csv` answers RFC 4180 CSV (header row, CRLF, quoted fields) with one "

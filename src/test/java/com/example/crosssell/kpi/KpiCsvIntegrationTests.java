@@ -44,7 +44,7 @@ class KpiCsvIntegrationTests {
 
     @Test
     void monthlySeriesIsOneRowPerBucket() {
-        var lines = csv("/api/v1/kpis/cross-sell-ratio/series?" + Q1 + "&unit=RET").split("\r\n", -1);
+        var lines = csv("/api/v1/kpis/cross-sell-ratio/series?" + Q1 + "&unit=RET&details=false").split("\r\n", -1);
         assertThat(lines).containsExactly(RESULT_HEADER,
                 "CROSS_SELL_RATIO,2025-01-01,2025-01-31,UTC,RET,CUSTOMER,,,PRODUCTS,,1,2,0.500000,50.00,GOOD"
                         + ",,,,,,,,,,,,,,,,,,,",
@@ -84,7 +84,7 @@ class KpiCsvIntegrationTests {
 
     @Test
     void matrixIsOneRowPerCell() {
-        assertThat(csv("/api/v1/kpis/cross-sell-matrix?" + Q1)).isEqualTo("""
+        assertThat(csv("/api/v1/kpis/cross-sell-matrix?" + Q1 + "&details=false")).isEqualTo("""
                 from,to,zone,segment,homeUnit,productUnit,crossSoldProducts,homeUnitCustomers,asOf\r
                 2025-01-01,2025-03-31,UTC,,INS,RET,1,1,\r
                 2025-01-01,2025-03-31,UTC,,RET,INS,1,3,\r

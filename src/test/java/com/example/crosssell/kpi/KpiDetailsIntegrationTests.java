@@ -70,8 +70,8 @@ class KpiDetailsIntegrationTests {
     }
 
     @Test
-    void withoutDetailsTheResultKeepsTheSpecShape() {
-        http.get().uri("/api/v1/kpis/cross-sell-ratio?" + Q1 + "&unit=RET").exchange().expectStatus().isOk()
+    void withDetailsFalseTheResultKeepsTheSpecShape() {
+        http.get().uri("/api/v1/kpis/cross-sell-ratio?" + Q1 + "&unit=RET&details=false").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.definition").doesNotExist().jsonPath("$.asOf").doesNotExist()
                 .jsonPath("$.sampleSize").doesNotExist().jsonPath("$.target").doesNotExist();
     }
