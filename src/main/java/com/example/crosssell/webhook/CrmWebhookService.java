@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.example.crosssell.DataErrors;
 import com.example.crosssell.MissingReferenceException;
-import com.example.crosssell.RecordType;
 import com.example.crosssell.RecordsStored;
 import com.example.crosssell.metrics.IntegrationMetrics;
 import com.example.crosssell.web.PageQuery;
@@ -192,30 +190,25 @@ public class CrmWebhookService {
      */
     @EventListener
     void recordsStored(RecordsStored stored) {
-        var type = stored.type();
-        var keys = List.copyOf(stored.keys());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            applyWaitingFor(type, keys);
+            applyWaiting(separately.execute(status -> inbox.waitingFor(stored.type(), stored.keys())));
+            return;
+        }
+        // looked up in the parent's transaction: nothing more to do, and no other connection, when nothing waits
+        var waiting = inbox.waitingFor(stored.type(), stored.keys());
+        if (waiting.isEmpty()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                applyWaitingFor(type, keys);
+                applyWaiting(waiting);
             }
         });
     }
 
-    private void applyWaitingFor(RecordType type, List<String> keys) {
-        List<Long> waiting;
-        try {
-            waiting = separately.execute(status -> inbox.waitingFor(type, keys));
-        }
-        catch (RuntimeException ex) {
-            log.warn("Could not look up the webhook events waiting for a stored {}; the sweep applies them", type, ex);
-            return;
-        }
-        for (var id : Objects.requireNonNull(waiting)) {
+    private void applyWaiting(@Nullable List<Long> waiting) {
+        for (var id : waiting == null ? List.<Long>of() : waiting) {
             try {
                 separately.executeWithoutResult(status -> inbox.claimPending(id)
                         .ifPresent(event -> apply(event, clock.instant())));
@@ -270,8 +263,9 @@ public class CrmWebhookService {
                         Disposition.rejected(refused(failure)), clock.instant(), null));
             }
             else if (isRace(failure)) {
-                log.debug("A pending webhook event collided with a concurrent write; the sweep retries it");
-                separately.executeWithoutResult(status -> inbox.postpone(id, clock.instant()));
+                log.debug("A pending webhook event collided with a concurrent write; the next sweep retries it");
+                separately.executeWithoutResult(status -> inbox.postpone(id,
+                        clock.instant().plus(properties.sweepInterval())));
             }
             else {
                 log.warn("Applying a pending webhook event failed; it is retried later", failure);
