@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import com.example.crosssell.BatchRow;
+import com.example.crosssell.DataErrors;
 import com.example.crosssell.RowOutcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,11 +34,15 @@ class BatchPipeline<T> implements AutoCloseable {
 
     private final ImportReport report;
 
+    private final Runnable afterBatch;
+
     private @Nullable Future<?> inFlight;
 
-    BatchPipeline(Function<List<BatchRow<T>>, List<RowOutcome>> writer, ImportReport report) {
+    /** {@code afterBatch} runs on the writer thread once each batch's outcomes are in the report. */
+    BatchPipeline(Function<List<BatchRow<T>>, List<RowOutcome>> writer, ImportReport report, Runnable afterBatch) {
         this.writer = writer;
         this.report = report;
+        this.afterBatch = afterBatch;
     }
 
     /** Hands a batch over (the caller must not touch it afterwards), after the previous one is written. */
@@ -60,13 +65,38 @@ class BatchPipeline<T> implements AutoCloseable {
     }
 
     private void write(List<BatchRow<T>> batch) {
+        writeSplitting(batch);
+        afterBatch.run();
+    }
+
+    /**
+     * Writes the batch; when the database refuses a value of one of its lines (SQLState class 22 or 23: it would
+     * fail again), writes both halves on their own, down to the single lines it refuses, so every other line is
+     * committed (issue 5 §8). Each call is its own transaction, so a refused half leaves nothing behind.
+     */
+    private void writeSplitting(List<BatchRow<T>> batch) {
         try {
             writer.apply(batch).forEach(report::add);
         }
-        catch (DataAccessException ex) { // e.g. a concurrent delete broke the merge: this batch is rolled back, whole
+        catch (DataAccessException ex) {
+            if (DataErrors.isDataError(ex, false)) {
+                if (batch.size() > 1) {
+                    log.debug("An import batch of {} lines was refused ({}); writing its halves",
+                            batch.size(), DataErrors.sqlState(ex));
+                    writeSplitting(batch.subList(0, batch.size() / 2));
+                    writeSplitting(batch.subList(batch.size() / 2, batch.size()));
+                    return;
+                }
+                var row = batch.get(0);
+                report.rejected(row.line(), row.key(), "the database refused this line: " + DataErrors.describe(ex));
+                return;
+            }
+            // a concurrent transaction (deadlock, serialization) or the database itself failed: rolled back, whole
             log.warn("An import batch of {} lines failed and was rolled back", batch.size(), ex);
-            batch.forEach(row -> report.rejected(row.line(), row.key(),
-                    "the batch of this line could not be written (concurrent change?); import it again"));
+            var message = DataErrors.isTransient(ex)
+                    ? "the batch of this line could not be written (concurrent change); import it again"
+                    : "the batch of this line could not be written (database unavailable?); import it again";
+            batch.forEach(row -> report.rejected(row.line(), row.key(), message));
         }
     }
 

@@ -6,26 +6,36 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
  * Streams RFC 4180 CSV (strict UTF-8) whose header row names the fields; an empty field is absent. A row whose field
- * count differs from the header's is rejected alone; a broken quote ends the file (it cannot be resynchronised).
+ * count differs from the header's is rejected alone; a blank line is skipped; a broken quote ends the file (it
+ * cannot be resynchronised), as does a field longer than {@code maxField} characters, so memory stays bounded. A
+ * header naming a column twice refuses the whole import (400).
  * A row's {@code line} is its record number, the header being 1: the physical line unless a quoted field above it
  * spans lines.
  */
 class CsvRows implements Iterator<SourceRow> {
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+    private final CsvMapper csv;
 
     private final JsonMapper json;
 
@@ -42,7 +52,12 @@ class CsvRows implements Iterator<SourceRow> {
     /** The current record's number; the header is record 1. */
     private long record = 1;
 
-    CsvRows(InputStream in, JsonMapper json) {
+    private final int maxField;
+
+    CsvRows(InputStream in, JsonMapper json, int maxField) {
+        this.maxField = maxField;
+        this.csv = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxField).build()).build()).enable(CsvReadFeature.WRAP_AS_ARRAY).build();
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         this.json = json;
@@ -70,7 +85,7 @@ class CsvRows implements Iterator<SourceRow> {
         long line = record + 1;
         try {
             if (rows == null) {
-                rows = CSV.readerFor(String[].class).readValues(reader);
+                rows = csv.readerFor(String[].class).readValues(reader);
                 if (!rows.hasNextValue()) {
                     done = true;
                     return SourceRow.broken(1, "the file is empty; a header row naming the fields is required");
@@ -79,20 +94,45 @@ class CsvRows implements Iterator<SourceRow> {
                 if (header.length > 0 && header[0].startsWith("\uFEFF")) {
                     header[0] = header[0].substring(1); // a byte order mark, as spreadsheet exports write it
                 }
+                refuseRepeatedColumns(header);
             }
-            if (!rows.hasNextValue()) {
-                done = true;
-                return null;
+            while (true) {
+                if (!rows.hasNextValue()) {
+                    done = true;
+                    return null;
+                }
+                line = ++record;
+                var values = rows.nextValue();
+                if (values.length > 1 || values.length == 1 && !values[0].isBlank()) {
+                    return row(line, values);
+                }
+                // a blank line, skipped as in NDJSON
             }
-            line = ++record;
-            var values = rows.nextValue();
-            return row(line, values);
+        }
+        catch (StreamConstraintsException ex) {
+            done = true;
+            return SourceRow.broken(line, "a field is longer than %d characters (crosssell.importing.max-line-size)"
+                    .formatted(maxField) + ", or a quote is not closed; the rest of the file was not read");
         }
         catch (JacksonException ex) {
             done = true;
             return SourceRow.broken(line, ex.getCause() instanceof CharacterCodingException
                     ? "not valid UTF-8; the rest of the file was not read"
                     : "malformed CSV (unbalanced quote?); the rest of the file was not read");
+        }
+    }
+
+    /** A column named twice would silently lose one of its values: the import is refused before any line is read. */
+    private static void refuseRepeatedColumns(String[] names) {
+        Set<String> seen = new HashSet<>();
+        for (var name : names) {
+            if (!seen.add(name.trim())) {
+                var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "The CSV header names the column '%s' more than once; nothing was imported.".formatted(
+                                name.trim()));
+                problem.setTitle("Repeated CSV column");
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            }
         }
     }
 

@@ -28,16 +28,20 @@ class ImportController {
 
     private final JsonMapper json;
 
-    ImportController(RecordImporter importer, JsonMapper json) {
+    private final ImportProperties properties;
+
+    ImportController(RecordImporter importer, JsonMapper json, ImportProperties properties) {
         this.importer = importer;
         this.json = json;
+        this.properties = properties;
     }
 
     @PostMapping(path = "/{records}", consumes = {NDJSON, "text/csv"})
     @Operation(summary = "Import records from NDJSON or CSV", description = """
             Streams the body (no size limit; memory stays flat) and writes it in batches. NDJSON: one JSON object \
             per line with the record's key (`code` for units, `externalId` otherwise) and its fields as for PUT. \
-            CSV (RFC 4180 quoting, UTF-8): a header row with the same field names; an empty field is absent.
+            CSV (RFC 4180 quoting, UTF-8): a header row with the same field names, each once; an empty field is \
+            absent. Blank lines are skipped; a line longer than `crosssell.importing.max-line-size` is rejected.
 
             Each line is validated like a PUT body; a line with an invalid field, or referring to a unit or \
             customer that does not exist, is rejected alone; every other line is committed (one transaction per \
@@ -54,6 +58,8 @@ class ImportController {
                             C1,"Lovelace, Ada",RET,2024-01-10,SMB,2025-01-02T08:00:00Z
                             """))}))
     @ApiResponse(responseCode = "200", description = "Imported; see the counts and errors")
+    @ApiResponse(responseCode = "400", description = "A CSV header names a column twice; nothing imported",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Neither application/x-ndjson nor text/csv",
             content = @Content(mediaType = "application/problem+json"))
     ImportResult importRecords(
@@ -63,8 +69,8 @@ class ImportController {
             @RequestHeader("Content-Type") @Parameter(hidden = true) MediaType contentType,
             HttpServletRequest request) throws IOException {
         var body = request.getInputStream();
-        var rows = contentType.isCompatibleWith(MediaType.valueOf(NDJSON)) ? new NdjsonRows(body, json)
-                : new CsvRows(body, json);
+        var rows = contentType.isCompatibleWith(MediaType.valueOf(NDJSON)) ? new NdjsonRows(body, json,
+                properties.maxLineBytes()) : new CsvRows(body, json, properties.maxLineBytes());
         return importer.run(records, rows);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.BiConsumer;
 
 import com.example.crosssell.RowOutcome;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,9 @@ class ImportReport {
     private long stale;
 
     private long rejected;
+
+    /** The counts of the last {@link #publish}, in the order of {@link Counted}. */
+    private long[] published = new long[Counted.values().length];
 
     /** The errors of the lowest line numbers so far, the highest on top (lines are not reported in order). */
     private final PriorityQueue<ImportResult.LineError> errors = new PriorityQueue<>(
@@ -57,9 +61,29 @@ class ImportReport {
         }
     }
 
+    /**
+     * Hands the counts added since the last call to {@code counter}, one call per outcome that grew (so metrics are
+     * incremented once per batch, not per line).
+     */
+    synchronized void publish(BiConsumer<Counted, Long> counter) {
+        long[] now = {created, updated, unchanged, stale, rejected};
+        for (var outcome : Counted.values()) {
+            long grown = now[outcome.ordinal()] - published[outcome.ordinal()];
+            if (grown > 0) {
+                counter.accept(outcome, grown);
+            }
+        }
+        published = now;
+    }
+
     synchronized ImportResult result() {
         var first = new ArrayList<>(errors);
         first.sort(Comparator.comparingLong(ImportResult.LineError::line));
         return new ImportResult(received, created, updated, unchanged, stale, rejected, List.copyOf(first));
+    }
+
+    /** The outcomes an import counts (the tag values of the import metrics). */
+    enum Counted {
+        CREATED, UPDATED, UNCHANGED, STALE, REJECTED
     }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
          "errors": [{"line": 3, "key": "C3",
                      "message": "customerSince: invalid value '2025-13-01'; expected a date YYYY-MM-DD"}]}""")
 public record ImportResult(
-        @Schema(description = "Lines read (blank NDJSON lines and the CSV header not counted).") long received,
+        @Schema(description = "Lines read (blank lines and the CSV header not counted).") long received,
         long created, long updated,
         @Schema(description = "Not applied: the stored record has the same updatedAt.") long unchanged,
         @Schema(description = "Not applied: the stored record (or its deletion) is newer.") long stale,

@@ -18,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Streams NDJSON: one JSON object per line, each line decoded as strict UTF-8 on its own, so a bad byte or a bad
- * line spoils only that line. Blank lines are skipped. Memory: one 64 KiB buffer plus the longest line.
+ * line spoils only that line. Blank lines are skipped. A line longer than {@code maxLine} bytes is rejected alone
+ * (the rest of it is skipped up to the next line break), so memory stays at one 64 KiB buffer plus at most
+ * {@code maxLine} bytes whatever the upload.
  */
 class NdjsonRows implements Iterator<SourceRow> {
 
@@ -37,14 +39,20 @@ class NdjsonRows implements Iterator<SourceRow> {
 
     private byte[] pending = new byte[1 << 10];
 
+    private final int maxLine;
+
+    /** The line just read was longer than {@link #maxLine}; only its first bytes are in {@link #pending}. */
+    private boolean tooLong;
+
     private long line;
 
     private @Nullable SourceRow next;
 
     private boolean done;
 
-    NdjsonRows(InputStream in, JsonMapper json) {
+    NdjsonRows(InputStream in, JsonMapper json, int maxLine) {
         this.in = in;
+        this.maxLine = maxLine;
         this.json = json;
     }
 
@@ -75,6 +83,10 @@ class NdjsonRows implements Iterator<SourceRow> {
                     return null;
                 }
                 line++;
+                if (tooLong || length > maxLine) {
+                    return SourceRow.unreadable(line, "longer than %d bytes (crosssell.importing.max-line-size); "
+                            .formatted(maxLine) + "skipped up to the next line break");
+                }
                 String text;
                 try {
                     text = utf8.decode(ByteBuffer.wrap(pending, 0, length)).toString();
@@ -100,6 +112,7 @@ class NdjsonRows implements Iterator<SourceRow> {
     private int readLine() throws IOException {
         int length = 0;
         boolean any = false;
+        tooLong = false;
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer);
@@ -115,8 +128,12 @@ class NdjsonRows implements Iterator<SourceRow> {
                 position++;
             }
             int chunk = position - start;
+            if (length + chunk > maxLine + 1) { // + 1: room for a '\r' before the line break
+                tooLong = true;
+                chunk = maxLine + 1 - length; // keep what fits; the rest of the line is skipped
+            }
             if (length + chunk > pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + chunk));
+                pending = Arrays.copyOf(pending, Math.max(Math.min(pending.length * 2, maxLine + 1), length + chunk));
             }
             System.arraycopy(buffer, start, pending, length, chunk);
             length += chunk;

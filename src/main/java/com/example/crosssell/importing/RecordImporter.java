@@ -17,6 +17,7 @@ import com.example.crosssell.RecordKeys;
 import com.example.crosssell.RowOutcome;
 import com.example.crosssell.customer.CustomerBatchWriter;
 import com.example.crosssell.customer.CustomerRequest;
+import com.example.crosssell.metrics.IntegrationMetrics;
 import com.example.crosssell.opportunity.OpportunityBatchWriter;
 import com.example.crosssell.opportunity.OpportunityRequest;
 import com.example.crosssell.unit.UnitBatchWriter;
@@ -60,8 +61,11 @@ class RecordImporter {
 
     private final ImportProperties properties;
 
+    private final IntegrationMetrics metrics;
+
     RecordImporter(JsonMapper json, Validator validator, UnitBatchWriter units, CustomerBatchWriter customers,
-            OpportunityBatchWriter opportunities, ImportProperties properties) {
+            OpportunityBatchWriter opportunities, ImportProperties properties, IntegrationMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.validator = validator;
         this.units = units;
@@ -73,9 +77,10 @@ class RecordImporter {
     ImportResult run(ImportedRecords records, Iterator<SourceRow> rows) {
         var started = System.nanoTime();
         var result = switch (records) {
-            case UNITS -> run(rows, "code", UNIT_CODE, "a unit code", UnitRequest.class, units::write);
-            case CUSTOMERS -> run(rows, "externalId", EXTERNAL_ID, ID, CustomerRequest.class, customers::write);
-            case OPPORTUNITIES -> run(rows, "externalId", EXTERNAL_ID, ID, OpportunityRequest.class,
+            case UNITS -> run(records, rows, "code", UNIT_CODE, "a unit code", UnitRequest.class, units::write);
+            case CUSTOMERS -> run(records, rows, "externalId", EXTERNAL_ID, ID, CustomerRequest.class,
+                    customers::write);
+            case OPPORTUNITIES -> run(records, rows, "externalId", EXTERNAL_ID, ID, OpportunityRequest.class,
                     opportunities::write);
         };
         log.info("Imported {}: {} received, {} created, {} updated, {} unchanged, {} stale, {} rejected in {} ms",
@@ -84,10 +89,11 @@ class RecordImporter {
         return result;
     }
 
-    private <T> ImportResult run(Iterator<SourceRow> rows, String keyField, Pattern keyPattern, String keyRule,
-            Class<T> type, Function<List<BatchRow<T>>, List<RowOutcome>> writer) {
+    private <T> ImportResult run(ImportedRecords records, Iterator<SourceRow> rows, String keyField,
+            Pattern keyPattern, String keyRule, Class<T> type, Function<List<BatchRow<T>>, List<RowOutcome>> writer) {
         var report = new ImportReport();
-        try (var pipeline = new BatchPipeline<>(writer, report)) {
+        Runnable publish = () -> report.publish((outcome, n) -> metrics.importedRows(records.name(), outcome, n));
+        try (var pipeline = new BatchPipeline<>(writer, report, publish)) {
             var batch = new ArrayList<BatchRow<T>>(properties.batchSize());
             Set<String> keys = new HashSet<>();
             while (rows.hasNext()) {
@@ -113,6 +119,9 @@ class RecordImporter {
             }
             pipeline.submit(batch);
             pipeline.finish();
+        }
+        finally {
+            publish.run(); // lines rejected after the last batch, or a file without valid lines
         }
         return report.result();
     }

@@ -3,10 +3,13 @@ package com.example.crosssell.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.example.crosssell.DataErrors;
 import com.example.crosssell.MissingReferenceException;
 import com.example.crosssell.RecordsStored;
+import com.example.crosssell.metrics.IntegrationMetrics;
 import com.example.crosssell.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +21,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,8 +55,17 @@ public class CrmWebhookService {
 
     private final Clock clock;
 
+    private final IntegrationMetrics metrics;
+
+    /** Its own transaction even inside another one, or after another one committed. */
+    private final TransactionTemplate separately;
+
     CrmWebhookService(SignatureVerifier verifier, CrmEventParser parser, InboxProcessor processor, WebhookInbox inbox,
-            PlatformTransactionManager transactions, WebhookProperties properties, Clock clock) {
+            PlatformTransactionManager transactions, WebhookProperties properties, Clock clock,
+            IntegrationMetrics metrics) {
+        this.metrics = metrics;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.verifier = verifier;
         this.parser = parser;
         this.processor = processor;
@@ -62,11 +77,25 @@ public class CrmWebhookService {
 
     /** Verifies, stores and (when possible) applies one delivery; 401/400/503 problems as documented. */
     WebhookReceipt receive(@Nullable String id, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-        var delivery = verifier.verify(id, timestamp, signature, body);
+        SignatureVerifier.Verified delivery;
+        try {
+            delivery = verifier.verify(id, timestamp, signature, body);
+        }
+        catch (WebhookProblem ex) {
+            if (ex.getStatusCode().value() == 401) {
+                metrics.webhookEvent(Refused.UNAUTHORIZED);
+            }
+            else if (ex.getStatusCode().value() == 400) {
+                metrics.webhookEvent(EventStatus.REJECTED);
+            }
+            throw ex;
+        }
         if (delivery.webhookId().length() > 256) {
+            metrics.webhookEvent(EventStatus.REJECTED);
             throw WebhookProblem.badRequest("Invalid webhook-id", "webhook-id must be at most 256 characters.");
         }
         var receipt = storeAndApply(delivery);
+        metrics.webhookEvent(receipt.duplicate() ? Refused.DUPLICATE : receipt.status());
         if (receipt.status() == EventStatus.REJECTED) {
             throw WebhookProblem.badRequest("Malformed event", receipt.reason() == null ? "Malformed event."
                     : receipt.reason()).with("webhookId", receipt.webhookId());
@@ -91,11 +120,19 @@ public class CrmWebhookService {
             try {
                 return transaction.execute(status -> storeAndApplyOnce(delivery, change, malformed));
             }
-            catch (TransientDataAccessException | DataIntegrityViolationException
-                    | MissingReferenceException ex) {
+            catch (RuntimeException ex) {
+                if (DataErrors.isDataError(ex, true)) { // fails again however often it is retried: 400, REJECTED
+                    log.info("A webhook event was refused by the database: {}", DataErrors.describe(ex));
+                    return storeRejected(delivery, change, refused(ex));
+                }
+                if (!isRace(ex)) {
+                    throw ex;
+                }
                 if (attempt == ATTEMPTS) {
                     log.warn("Webhook event could not be applied after {} attempts; stored for the sweep", attempt);
-                    return transaction.execute(status -> storeForSweep(delivery, change));
+                    return transaction.execute(status -> storeSettled(delivery, change, new Disposition(
+                            EventStatus.PENDING, "Could not be applied because of concurrent writes; the sweep "
+                                    + "retries it.", null, null)));
                 }
                 log.debug("Webhook event collided with a concurrent write (attempt {}); retrying", attempt);
             }
@@ -115,30 +152,77 @@ public class CrmWebhookService {
         return new WebhookReceipt(delivery.webhookId(), disposition.status(), disposition.reason(), false);
     }
 
-    private WebhookReceipt storeForSweep(SignatureVerifier.Verified delivery, @Nullable CrmChange change) {
+    /** Records the delivery REJECTED; when even its raw payload cannot be stored (a NUL byte), 400 unstored. */
+    private WebhookReceipt storeRejected(SignatureVerifier.Verified delivery, @Nullable CrmChange change,
+            String reason) {
+        try {
+            return transaction.execute(status -> storeSettled(delivery, change, Disposition.rejected(reason)));
+        }
+        catch (RuntimeException ex) {
+            if (!DataErrors.isDataError(ex, true)) {
+                throw ex;
+            }
+            metrics.webhookEvent(EventStatus.REJECTED);
+            throw WebhookProblem.badRequest("Malformed event", "The body cannot be stored: "
+                    + DataErrors.describe(ex) + ". Nothing was stored.");
+        }
+    }
+
+    /** Stores a delivery whose application failed with what became of it (a pending one is due at once). */
+    private WebhookReceipt storeSettled(SignatureVerifier.Verified delivery, @Nullable CrmChange change,
+            Disposition disposition) {
         var now = clock.instant();
         var stored = inbox.store(delivery.webhookId(), change == null ? null : change.type(), delivery.payload(),
                 delivery.signedAt(), now);
-        if (!stored.duplicate()) {
-            var disposition = new Disposition(EventStatus.PENDING,
-                    "Could not be applied because of concurrent writes; the sweep retries it.", null, null);
-            inbox.record(stored.id(), disposition, now, now);
+        if (stored.duplicate()) {
+            return new WebhookReceipt(delivery.webhookId(), stored.status(), stored.reason(), true);
         }
-        return new WebhookReceipt(delivery.webhookId(), EventStatus.PENDING, null, stored.duplicate());
+        inbox.record(stored.id(), disposition, now, disposition.status() == EventStatus.PENDING ? now : null);
+        return new WebhookReceipt(delivery.webhookId(), disposition.status(), disposition.reason(), false);
     }
 
-    /** SPEC §6.5: storing a parent (by any write path) applies the events waiting for it, in the same transaction. */
+    /**
+     * SPEC §6.5: storing a parent (by any write path) applies the events waiting for it, as soon as the parent's
+     * transaction commits, each in a transaction of its own: a waiting event the database refuses is recorded
+     * REJECTED and can neither roll back nor block its parent (Hibernate offers no savepoints to
+     * {@code JpaTransactionManager}, and a failure inside a participating {@code @Transactional} service marks the
+     * whole transaction rollback-only). Should the service stop in between, the sweep applies them.
+     */
     @EventListener
     void recordsStored(RecordsStored stored) {
-        var now = clock.instant();
-        for (var event : inbox.claimWaitingFor(stored.type(), stored.keys())) {
-            apply(event, now);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            applyWaiting(separately.execute(status -> inbox.waitingFor(stored.type(), stored.keys())));
+            return;
+        }
+        // looked up in the parent's transaction: nothing more to do, and no other connection, when nothing waits
+        var waiting = inbox.waitingFor(stored.type(), stored.keys());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                applyWaiting(waiting);
+            }
+        });
+    }
+
+    private void applyWaiting(@Nullable List<Long> waiting) {
+        for (var id : waiting == null ? List.<Long>of() : waiting) {
+            try {
+                separately.executeWithoutResult(status -> inbox.claimPending(id)
+                        .ifPresent(event -> apply(event, clock.instant())));
+            }
+            catch (RuntimeException ex) {
+                settleFailed(id, ex);
+            }
         }
     }
 
     /**
      * Retries pending events that are due, one transaction each, claimed with {@code FOR UPDATE SKIP LOCKED} so that
-     * several instances never apply the same event; catches parents stored without applying their events.
+     * several instances never apply the same event; catches parents stored without applying their events. An event
+     * that fails is recorded REJECTED (the database refuses its data) or put off, and the sweep goes on.
      *
      * @return how many events were retried
      */
@@ -154,12 +238,13 @@ public class CrmWebhookService {
                 }).isPresent());
             }
             catch (RuntimeException ex) {
-                log.warn("Applying a pending webhook event failed; it is retried later", ex);
-                if (claimed.get() >= 0) {
-                    transaction.executeWithoutResult(status -> inbox.postpone(claimed.get(),
-                            clock.instant().plus(MAX_RETRY_DELAY)));
+                if (claimed.get() < 0) {
+                    log.warn("Claiming a pending webhook event failed; the sweep stops until its next run", ex);
+                    return swept;
                 }
-                return swept;
+                settleFailed(claimed.get(), ex);
+                swept++;
+                continue;
             }
             if (!Boolean.TRUE.equals(found)) {
                 return swept;
@@ -169,8 +254,49 @@ public class CrmWebhookService {
         return swept;
     }
 
+    /** A waiting event failed to apply: REJECTED when the database refuses its data, else retried later. */
+    private void settleFailed(long id, RuntimeException failure) {
+        try {
+            if (DataErrors.isDataError(failure, true)) {
+                log.info("A pending webhook event was refused by the database: {}", DataErrors.describe(failure));
+                separately.executeWithoutResult(status -> inbox.record(id,
+                        Disposition.rejected(refused(failure)), clock.instant(), null));
+            }
+            else if (isRace(failure)) {
+                log.debug("A pending webhook event collided with a concurrent write; the next sweep retries it");
+                separately.executeWithoutResult(status -> inbox.postpone(id,
+                        clock.instant().plus(properties.sweepInterval())));
+            }
+            else {
+                log.warn("Applying a pending webhook event failed; it is retried later", failure);
+                separately.executeWithoutResult(status -> inbox.postpone(id, clock.instant().plus(MAX_RETRY_DELAY)));
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not record the failure of a pending webhook event; the sweep retries it", ex);
+        }
+    }
+
+    /** A collision with a concurrent transaction (deadlock, serialization, unique race, parent deleted meanwhile). */
+    private static boolean isRace(RuntimeException failure) {
+        return failure instanceof TransientDataAccessException || failure instanceof DataIntegrityViolationException
+                || failure instanceof MissingReferenceException || DataErrors.isTransient(failure);
+    }
+
+    private static String refused(RuntimeException failure) {
+        return "The database refused the event's data: " + DataErrors.describe(failure) + ".";
+    }
+
     PagedModel<WebhookEventResponse> events(@Nullable EventStatus status, PageQuery paging) {
         return inbox.page(status, paging.toPageable(Sort.unsorted()));
+    }
+
+    /** Outcomes of deliveries that have no inbox status. */
+    private enum Refused {
+        /** A redelivery of a stored event, not applied again. */
+        DUPLICATE,
+        /** Missing or invalid signature headers; nothing stored. */
+        UNAUTHORIZED
     }
 
     private Disposition apply(WebhookInbox.Claimed event, Instant now) {

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ class SignatureVerifier {
             throw WebhookProblem.unauthorized(
                     "The headers webhook-id, webhook-timestamp and webhook-signature are all required.");
         }
+        if (id.isBlank()) { // it would be stored, and every later blank id taken for its redelivery
+            throw WebhookProblem.unauthorized("webhook-id must not be empty.");
+        }
         var signedAt = signedAt(timestamp);
         var payload = utf8(body);
         var headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
@@ -72,14 +76,13 @@ class SignatureVerifier {
     }
 
     private Instant signedAt(String timestamp) {
-        long seconds;
+        Instant signedAt;
         try {
-            seconds = Long.parseLong(timestamp.trim());
+            signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
         }
-        catch (NumberFormatException ex) {
+        catch (NumberFormatException | DateTimeException | ArithmeticException ex) { // not a number, or no instant
             throw WebhookProblem.unauthorized("webhook-timestamp must be a Unix time in seconds.");
         }
-        var signedAt = Instant.ofEpochSecond(seconds);
         var now = clock.instant();
         if (signedAt.isBefore(now.minus(TOLERANCE))) {
             throw WebhookProblem.unauthorized("webhook-timestamp is more than 5 minutes in the past; "

@@ -66,15 +66,23 @@ class WebhookInbox {
                 .param("id", id).param("retryAt", utc(retryAt)).update();
     }
 
-    /** Pending events waiting for one of these records, locked for this transaction (others' claims skipped). */
-    List<Claimed> claimWaitingFor(RecordType type, Collection<String> keys) {
+    /** The ids of the pending events waiting for one of these records, oldest first. */
+    List<Long> waitingFor(RecordType type, Collection<String> keys) {
         return jdbc.sql("""
-                select id, payload, attempts from webhook_event
+                select id from webhook_event
                  where status = 'PENDING' and waits_for_type = :type and waits_for_key = any(:keys)
                  order by id
-                   for update skip locked
                 """).param("type", type.name()).param("keys", keys.toArray(String[]::new))
-                .query(WebhookInbox::claimed).list();
+                .query(Long.class).list();
+    }
+
+    /** This event if it is still pending, locked for this transaction (empty when another one holds it). */
+    Optional<Claimed> claimPending(long id) {
+        return jdbc.sql("""
+                select id, payload, attempts from webhook_event
+                 where id = :id and status = 'PENDING'
+                   for update skip locked
+                """).param("id", id).query(WebhookInbox::claimed).optional();
     }
 
     /** The oldest pending event due for a retry, locked for this transaction; several instances never share one. */
