@@ -80,7 +80,8 @@ class CrmWebhookRobustnessIntegrationTests {
         http.get().uri("/api/v1/opportunities/O1").exchange().expectStatus().isNotFound();
         http.get().uri("/api/v1/webhooks/crm/events?status=REJECTED").exchange().expectBody()
                 .jsonPath("$.content[0].webhookId").isEqualTo("evt-bad")
-                .jsonPath("$.content[0].reason").isEqualTo(REFUSED_NUL);
+                .jsonPath("$.content[0].reason").isEqualTo("Invalid data: data.product must not contain NUL "
+                        + "characters.");
     }
 
     @Test
