@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 final class KpiParameters {
 
     static final String FROM = "First day of the period, **inclusive** (`YYYY-MM-DD`). The period is the half-open "
-            + "range of instants `[from 00:00, to+1 00:00)` in `zone`. Dates 1000-01-01 to 9999-12-31; `from ≤ to`; "
+            + "range of instants `[from 00:00, to+1 00:00)` in `zone`. Dates 1000-01-01 to 9999-12-30; `from ≤ to`; "
             + "at most 20 years (`crosssell.kpi.max-range`).";
 
     static final String TO = "Last day of the period, **inclusive** (`YYYY-MM-DD`): a deal closed at 23:59 local "

@@ -18,7 +18,8 @@ public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     /** Dates outside these are refused: they are far beyond any business data and out of PostgreSQL's range. */
     static final LocalDate EARLIEST = LocalDate.of(1000, 1, 1);
 
-    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    /** The day after {@code to} must still be in year 9999 in every zone (+14:00 … -12:00), as PostgreSQL writes it. */
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
     public KpiPeriod {
         if (from.isAfter(to)) {

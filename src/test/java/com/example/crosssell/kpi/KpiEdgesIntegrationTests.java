@@ -209,4 +209,13 @@ class KpiEdgesIntegrationTests {
         http.get().uri("/api/v1/kpis/cross-sell-ratio?from=2025-03-01&to=2025-03-31").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.numerator").isEqualTo(1);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Etc/GMT%2B12", "Pacific/Kiritimati", "UTC"})
+    void theLastSupportedDayIsAnsweredInTheMostExtremeZones(String zone) {
+        for (var kpi : new String[] {"cross-sell-ratio", "conversion-rate", "cross-sell-ratio/series"}) {
+            http.get().uri(java.net.URI.create("/api/v1/kpis/" + kpi + "?from=9999-12-01&to=9999-12-30&zone=" + zone))
+                    .exchange().expectStatus().isOk();
+        }
+    }
 }

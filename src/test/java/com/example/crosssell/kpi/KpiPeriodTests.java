@@ -141,5 +141,8 @@ class KpiPeriodTests {
         assertThatThrownBy(() -> KpiPeriod.of(LocalDate.parse("0999-12-31"), LocalDate.parse("1000-01-01"), UTC,
                 Period.ofYears(20))).isInstanceOfSatisfying(InvalidKpiParameterException.class,
                         ex -> assertThat(ex.parameter()).isEqualTo("from"));
+        assertThatThrownBy(() -> KpiPeriod.of(LocalDate.parse("9999-12-30"), LocalDate.parse("9999-12-31"), UTC,
+                Period.ofYears(20))).isInstanceOfSatisfying(InvalidKpiParameterException.class,
+                        ex -> assertThat(ex.parameter()).isEqualTo("to"));
     }
 }
