@@ -30,6 +30,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -136,6 +137,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, invalid(errors), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var name = ex.getParameterName();
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", "Parameter '%s' is required.".formatted(name));
+        problem.setProperty("errors", List.of(new InvalidField(name, "is required")));
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override

@@ -33,9 +33,9 @@ class KpiQueryErrorsIntegrationTests {
     static Stream<Arguments> badQueries() {
         return Stream.of(
                 Arguments.of("cross-sell-ratio", "to=2025-03-31",
-                        "Required parameter 'from' is not present."),
+                        "Parameter 'from' is required."),
                 Arguments.of("cross-sell-ratio", "from=2025-01-01",
-                        "Required parameter 'to' is not present."),
+                        "Parameter 'to' is required."),
                 Arguments.of("cross-sell-ratio", "from=2025-13-01&to=2025-03-31",
                         "Parameter 'from' has an invalid value '2025-13-01'; expected a date YYYY-MM-DD."),
                 Arguments.of("conversion-rate", "from=2025-01-01&to=31.03.2025",
@@ -103,6 +103,7 @@ class KpiQueryErrorsIntegrationTests {
             cross-sell-ratio/series?from=2020-01-01&to=2022-09-27&granularity=DAY | granularity
             cross-sell-ratio?from=1990-01-01&to=2020-01-01 | to
             cross-sell-ratio?from=2025-01-01&to=2025-03-31&unitRole=x | unitRole
+            cross-sell-ratio?to=2025-03-31 | from
             """)
     void problemsListTheOffendingParameter(String pathAndQuery, String parameter) {
         http.get().uri("/api/v1/kpis/" + pathAndQuery).exchange()
