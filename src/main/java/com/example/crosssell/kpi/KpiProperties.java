@@ -26,7 +26,7 @@ public record KpiProperties(
         @DefaultValue("20y") Period maxRange,
         @Valid @DefaultValue RatioBands ratioBands,
         @Valid @DefaultValue ConversionBands conversionBands,
-        @Valid List<Benchmark> benchmarks,
+        List<@Valid Benchmark> benchmarks,
         @DefaultValue("30") @Min(1) int lowSampleMinimum) {
 
     public KpiProperties {
