@@ -1,0 +1,64 @@
+# Deterministic benchmark dataset (issue #7): run with gawk (srand/rand/strftime are gawk's), e.g.
+#   gawk -v units=50 -v customers=10000 -v opportunities=100000 -v out=DIR -f bench/generate.awk
+# Writes into DIR: units.csv, customers.csv, opportunities.csv (the service's import format, CSV header row) and
+# units.copy, customers.copy, opportunities.copy (the same rows shaped like the tables, with the ids the service assigns when it
+# imports the files in order: unit i = id i, customer n = id n), for the COPY references.
+# Skewed unit sizes (weight of unit i ~ 1 / i^0.9), ~70 % cross-unit opportunities, WON/LOST/OPEN = 45/35/20 %,
+# ~2 000 owners (5 % without owner), 5 segments (10 % without), opportunities opened 2015-01-01 .. 2025-12-31.
+BEGIN {
+    srand(20251123)
+    OFS = ","
+    split("SMB RETAIL CORPORATE PRIVATE PUBLIC", segment, " ")
+    owners = 2000
+    total = 0
+    for (i = 1; i <= units; i++) { weight[i] = 1 / (i ^ 0.9); total += weight[i] }
+    # a table of 10 000 slots mapping a uniform draw to a unit with the skewed weights
+    slot = 0
+    for (i = 1; i <= units; i++) {
+        upto = int((cum += weight[i]) / total * 10000 + 0.5)
+        for (; slot < upto; slot++) pick[slot] = i
+    }
+    for (; slot < 10000; slot++) pick[slot] = units
+    for (i = 1; i <= units; i++) code[i] = sprintf("U%02d", i)
+
+    print "code,name" > (out "/units.csv")
+    for (i = 1; i <= units; i++) {
+        print code[i], "Business unit " i > (out "/units.csv")
+        print i, code[i], "Business unit " i > (out "/units.copy")
+    }
+
+    updated = "2025-12-31T00:00:00Z"
+    since0 = 1262304000          # 2010-01-01
+    sinceSpan = 16 * 365 * 86400 # to the end of 2025
+    print "externalId,name,homeUnit,customerSince,segment,updatedAt" > (out "/customers.csv")
+    for (n = 1; n <= customers; n++) {
+        home[n] = pick[int(rand() * 10000)]
+        since = strftime("%Y-%m-%d", since0 + int(rand() * sinceSpan), 1)
+        s = rand() < 0.1 ? "" : segment[int(rand() * 5) + 1]
+        id = sprintf("C%08d", n)
+        print id, "Customer " n, code[home[n]], since, s, updated > (out "/customers.csv")
+        print n, id, "Customer " n, home[n], since, s, updated > (out "/customers.copy")
+    }
+
+    open0 = 1420070400           # 2015-01-01T00:00:00Z
+    openSpan = 1767225600 - open0 # to 2026-01-01
+    print "externalId,customer,productUnit,product,owner,status,openedAt,closedAt,amount,updatedAt" \
+        > (out "/opportunities.csv")
+    for (n = 1; n <= opportunities; n++) {
+        c = int(rand() * customers) + 1
+        if (rand() < 0.3) p = home[c]
+        else { do p = pick[int(rand() * 10000)]; while (p == home[c] && units > 1) }
+        r = rand()
+        st = r < 0.45 ? "WON" : (r < 0.80 ? "LOST" : "OPEN")
+        t = open0 + int(rand() * openSpan)
+        opened = strftime("%Y-%m-%dT%H:%M:%SZ", t, 1)
+        closed = st == "OPEN" ? "" : strftime("%Y-%m-%dT%H:%M:%SZ", t + int(rand() * 180 * 86400), 1)
+        owner = rand() < 0.05 ? "" : sprintf("owner-%04d", int(rand() * owners) + 1)
+        amount = sprintf("%.2f", rand() * 100000)
+        id = sprintf("O%09d", n)
+        cid = sprintf("C%08d", c)
+        print id, cid, code[p], "Product " (n % 40), owner, st, opened, closed, amount, updated \
+            > (out "/opportunities.csv")
+        print n, id, c, p, "Product " (n % 40), owner, st, opened, closed, amount, updated > (out "/opportunities.copy")
+    }
+}
