@@ -1,5 +1,7 @@
 package com.example.crosssell;
 
+import org.jspecify.annotations.Nullable;
+
 /** The key formats of SPEC §2, shared by the validation annotations, the path variables and the OpenAPI text. */
 public final class RecordKeys {
 
@@ -17,6 +19,11 @@ public final class RecordKeys {
 
     /** The message for {@link #TEXT}. */
     public static final String TEXT_MESSAGE = "must not contain NUL characters";
+
+    /** Optional free text as stored and queried: blank means absent (no {@code ""} owner or segment). */
+    public static @Nullable String optionalText(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 
     private RecordKeys() {
     }

@@ -31,12 +31,8 @@ public record CustomerRequest(
 
     /** Blank optional texts are absent; instants keep the microseconds PostgreSQL stores. */
     public CustomerRequest {
-        name = blankToNull(name);
-        segment = blankToNull(segment);
+        name = RecordKeys.optionalText(name);
+        segment = RecordKeys.optionalText(segment);
         updatedAt = StorableTime.Precision.micros(updatedAt);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

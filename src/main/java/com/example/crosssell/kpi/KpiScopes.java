@@ -3,6 +3,7 @@ package com.example.crosssell.kpi;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
+import com.example.crosssell.RecordKeys;
 import com.example.crosssell.unit.UnitService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,12 @@ class KpiScopes {
 
     KpiScope resolve(KpiQuery query, @Nullable String owner) {
         var period = KpiPeriod.of(query.from(), query.to(), zone(query.zone()), properties.maxRange());
-        var unit = blankToNull(query.unit());
+        var unit = RecordKeys.optionalText(query.unit());
         if (unit != null) {
             units.find(unit); // 404 "Unit 'XYZ' does not exist"
         }
         var role = query.unitRole() == null ? UnitRole.CUSTOMER : query.unitRole();
-        return new KpiScope(period, unit, role, blankToNull(query.segment()), blankToNull(owner));
+        return new KpiScope(period, unit, role, RecordKeys.optionalText(query.segment()), RecordKeys.optionalText(owner));
     }
 
     private ZoneId zone(@Nullable String zone) {
@@ -41,9 +42,5 @@ class KpiScopes {
             throw new InvalidKpiParameterException("zone", ("Unknown time zone '%s'; expected an IANA zone such as "
                     + "Europe/Berlin or America/New_York.").formatted(zone));
         }
-    }
-
-    static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

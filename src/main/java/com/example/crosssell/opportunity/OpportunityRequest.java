@@ -42,14 +42,10 @@ public record OpportunityRequest(
 
     /** Blank optional texts are absent; instants keep the microseconds PostgreSQL stores. */
     public OpportunityRequest {
-        product = blankToNull(product);
-        owner = blankToNull(owner);
+        product = RecordKeys.optionalText(product);
+        owner = RecordKeys.optionalText(owner);
         openedAt = StorableTime.Precision.micros(openedAt);
         closedAt = StorableTime.Precision.micros(closedAt);
         updatedAt = StorableTime.Precision.micros(updatedAt);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }
