@@ -1,0 +1,53 @@
+package com.example.crosssell;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Per-key write lock and tombstones of one record type (SPEC §6.4), over the table {@code <table>_tombstone}. Every
+ * single-record write takes the key's transaction advisory lock first, so a create racing a create, or an upsert
+ * racing a delete, is serialized per key. Each record feature has its own subclass bean.
+ */
+public abstract class RecordTombstones {
+
+    protected final JdbcClient jdbc;
+
+    private final String table;
+
+    /** {@code table}: the record table's name, a constant of the subclass (never client input). */
+    protected RecordTombstones(JdbcClient jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /** Holds the key until the transaction ends. */
+    public void lock(String externalId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('%s:' || :key, 0))".formatted(table))
+                .param("key", externalId).query((rs, row) -> 1).list();
+    }
+
+    public Optional<Instant> deletedAt(String externalId) {
+        return jdbc.sql("select crm_updated_at from %s_tombstone where external_id = :key".formatted(table))
+                .param("key", externalId).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+    }
+
+    /** Leaves (or advances) the tombstone of a deleted record. */
+    public void bury(String externalId, Instant updatedAt) {
+        jdbc.sql("""
+                insert into %1$s_tombstone (external_id, crm_updated_at) values (:key, :updatedAt)
+                on conflict (external_id) do update
+                   set crm_updated_at = greatest(%1$s_tombstone.crm_updated_at, excluded.crm_updated_at),
+                       deleted_at = now()
+                """.formatted(table)).param("key", externalId).param("updatedAt", updatedAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public void unbury(String externalId) {
+        jdbc.sql("delete from %s_tombstone where external_id = :key".formatted(table)).param("key", externalId)
+                .update();
+    }
+}
