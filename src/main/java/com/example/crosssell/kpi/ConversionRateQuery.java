@@ -16,44 +16,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConversionRateQuery {
 
-    /** %1$s periods, %2$s basis column, %3$s customer join, %4$s filters, %5$s group key, %6$s final select. */
+    /** %1$s periods, %2$s basis column, %3$s filters, %4$s group key, %5$s final select. */
     private static final String COUNTED = """
             with %1$s,
             counted as (
-                select p.idx, %5$s as key, grouping(%5$s) as whole,
+                select p.idx, %4$s as key, grouping(%4$s) as whole,
                        count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
                   from period p
                   join opportunity o on o.%2$s >= p.start_at and o.%2$s < p.end_at
-                  %3$s
-                 where o.%2$s is not null %4$s
-                 group by grouping sets ((p.idx, %5$s), (p.idx))
+                 where o.%2$s is not null %3$s
+                 group by grouping sets ((p.idx, %4$s), (p.idx))
             )
-            %6$s
+            %5$s
             """;
 
     /**
-     * %1$s periods, %2$s basis column, %3$s opportunity filters, %4$s customer join, %5$s customer filters. One index
-     * range scan per layer of periods, materialized so that a customer filter cannot turn it into a full scan.
+     * %1$s periods, %2$s basis column, %3$s filters. One index-only range scan per layer of periods; the customer's
+     * home unit and segment are the columns V8 copies onto the opportunity, so no customer join.
      */
     private static final String FRACTIONS = """
             with %1$s,
-            scanned as materialized (
-                select y.idxs[width_bucket(o.%2$s, y.starts)] as idx, o.%2$s as at, o.status, o.customer_id
+            counted as (
+                select p.idx, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
                   from layer y
                   join opportunity o on o.%2$s >= y.first_start and o.%2$s < y.last_end
-                 where o.%2$s is not null %3$s
-            ),
-            fact as (
-                select o.idx, o.at, o.status
-                  from scanned o
-                  %4$s
-                 where true %5$s
-            ),
-            counted as (
-                select p.idx, count(*) filter (where f.status = 'WON') as won, count(*) as opportunities
-                  from fact f
-                  join period p on p.idx = f.idx
-                 where f.at < p.end_at
+                  join period p on p.idx = y.idxs[width_bucket(o.%2$s, y.starts)]
+                 where o.%2$s is not null and o.%2$s < p.end_at %3$s
                  group by p.idx
             )
             select p.idx as period, cast(null as text) as key, true as whole,
@@ -94,8 +82,6 @@ class ConversionRateQuery {
 
     private static final String UNIT_ID = "(select u.id from business_unit u where u.code = :unit)";
 
-    private static final String CUSTOMER_JOIN = "join customer c on c.id = o.customer_id";
-
     private final JdbcClient jdbc;
 
     ConversionRateQuery(JdbcClient jdbc) {
@@ -104,7 +90,7 @@ class ConversionRateQuery {
 
     /** Won / all opportunities in scope of each period, in order. */
     List<Fraction> fractions(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        var rows = run(periods, scope, basis, null, false, null);
+        var rows = run(periods, scope, basis, null, null);
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
         return fractions;
@@ -113,43 +99,36 @@ class ConversionRateQuery {
     /** Every unit's fraction and the total, per period (ordered by period, then unit code, total last). */
     List<KeyedFraction> byUnit(PeriodList periods, KpiScope scope, ConversionBasis basis) {
         boolean asCustomer = scope.unitRole() == UnitRole.CUSTOMER;
-        var key = asCustomer ? "c.home_unit_id" : "o.product_unit_id";
-        return run(periods, scope, basis, key, asCustomer, BY_UNIT.formatted(TOTALS_UNORDERED));
+        var key = asCustomer ? "o.customer_home_unit_id" : "o.product_unit_id";
+        return run(periods, scope, basis, key, BY_UNIT.formatted(TOTALS_UNORDERED));
     }
 
     /** Each owner's fraction (owners with opportunities in scope; no owner last) and the total, per period. */
     List<KeyedFraction> byOwner(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        return run(periods, scope, basis, "o.owner", false, BY_OWNER.formatted(TOTALS_UNORDERED));
+        return run(periods, scope, basis, "o.owner", BY_OWNER.formatted(TOTALS_UNORDERED));
     }
 
     /** With a {@code key} and {@code select}: a grouped breakdown; without: the fractions of the periods. */
     private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, @Nullable String key,
-            boolean needsCustomer, @Nullable String select) {
+            @Nullable String select) {
         var params = new HashMap<String, Object>(periods.parameters());
-        var opportunityFilters = new StringBuilder();
-        var customerFilters = new StringBuilder();
+        var filters = new StringBuilder();
         if (scope.unit() != null) {
             params.put("unit", scope.unit());
-            if (scope.unitRole() == UnitRole.CUSTOMER) {
-                customerFilters.append(" and c.home_unit_id = ").append(UNIT_ID);
-            }
-            else {
-                opportunityFilters.append(" and o.product_unit_id = ").append(UNIT_ID);
-            }
+            filters.append(scope.unitRole() == UnitRole.CUSTOMER ? " and o.customer_home_unit_id = "
+                    : " and o.product_unit_id = ").append(UNIT_ID);
         }
         if (scope.segment() != null) {
             params.put("segment", scope.segment());
-            customerFilters.append(" and c.segment = :segment");
+            filters.append(" and o.customer_segment = :segment");
         }
         if (scope.owner() != null) {
             params.put("owner", scope.owner());
-            opportunityFilters.append(" and o.owner = :owner");
+            filters.append(" and o.owner = :owner");
         }
-        var join = needsCustomer || !customerFilters.isEmpty() ? CUSTOMER_JOIN : "";
         var sql = key == null || select == null
-                ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), opportunityFilters, join, customerFilters)
-                : COUNTED.formatted(PeriodList.CTE, basis.column(), join,
-                        opportunityFilters.append(customerFilters), key, select);
+                ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), filters)
+                : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, key, select);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 }

@@ -16,12 +16,11 @@ class CrossSellMatrixQuery {
     private static final String CELLS = """
             select hu.code as home_unit, pu.code as product_unit, count(*) as cross_sold_products
               from opportunity o
-              join customer c       on c.id = o.customer_id
-              join business_unit hu on hu.id = c.home_unit_id
+              join business_unit hu on hu.id = o.customer_home_unit_id
               join business_unit pu on pu.id = o.product_unit_id
-             where o.status = 'WON' and o.product_unit_id <> c.home_unit_id
-               and o.closed_at >= :start and o.closed_at < :end and c.customer_since <= :lastDay
-               and (cast(:segment as text) is null or c.segment = :segment)
+             where o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+               and o.closed_at >= :start and o.closed_at < :end and o.customer_since <= :lastDay
+               and (cast(:segment as text) is null or o.customer_segment = :segment)
              group by hu.code, pu.code
              order by hu.code collate "C", pu.code collate "C"
             """;

@@ -14,29 +14,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CrossSellRatioQuery {
 
-    /** Cross-sold products (or customers with one) per period, and the customer base per period. */
+    /**
+     * Cross-sold products (or customers with one) per period, and the customer base per period. %1$s periods,
+     * %2$s numerator, %3$s customer filters (alias c), %4$s opportunity filters (alias o, on the customer's columns
+     * copied onto the opportunity by V8: no customer join).
+     */
     private static final String FRACTIONS = """
             with %1$s,
-            won as materialized (
-                -- each layer's range is one index range scan; width_bucket finds the row's period among the starts.
-                -- materialized: planned alone, so a selective customer filter cannot turn it into a full scan
-                select y.idxs[width_bucket(o.closed_at, y.starts)] as idx, o.closed_at, o.customer_id,
-                       o.product_unit_id
+            sold as (
+                -- each layer's range is one index-only range scan; width_bucket finds the row's period among the starts
+                select p.idx, %2$s as numerator
                   from layer y
                   join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
-                 where o.closed_at is not null and o.status = 'WON' %4$s
-            ),
-            fact as (
-                select o.idx, o.closed_at, o.customer_id, c.customer_since
-                  from won o
-                  join customer c on c.id = o.customer_id
-                 where o.product_unit_id <> c.home_unit_id %3$s
-            ),
-            sold as (
-                select p.idx, %2$s as numerator
-                  from fact f
-                  join period p on p.idx = f.idx
-                 where f.closed_at < p.end_at and f.customer_since <= p.to_date
+                  join period p on p.idx = y.idxs[width_bucket(o.closed_at, y.starts)]
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+                   and o.closed_at < p.end_at and o.customer_since <= p.to_date %4$s
                  group by p.idx
             ),
             ending as (
@@ -64,16 +56,19 @@ class CrossSellRatioQuery {
              order by p.idx
             """;
 
-    /** Per unit (as home or product unit) and in total, for one or two periods. */
+    /**
+     * Per unit (as home or product unit) and in total, for one or two periods. %1$s periods, %2$s numerator,
+     * %3$s unit column of the opportunity, %4$s customer filters (alias c), %5$s denominator, %6$s opportunity
+     * filters (alias o).
+     */
     private static final String BY_UNIT = """
             with %1$s,
             sold as (
                 select p.idx, %3$s as unit_id, grouping(%3$s) as whole, %2$s as numerator
                   from period p
                   join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
-                  join customer c on c.id = o.customer_id
-                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> c.home_unit_id
-                   and c.customer_since <= p.to_date %4$s
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+                   and o.customer_since <= p.to_date %6$s
                  group by grouping sets ((p.idx, %3$s), (p.idx))
             ),
             base as (
@@ -117,14 +112,16 @@ class CrossSellRatioQuery {
             params.put("unit", scope.unit());
             if (scope.unitRole() == UnitRole.CUSTOMER) {
                 customers.append(" and c.home_unit_id = ").append(UNIT_ID);
+                opportunities.append(" and o.customer_home_unit_id = ").append(UNIT_ID);
             }
             else { // product unit: the base is every other unit's customers
                 customers.append(" and c.home_unit_id <> ").append(UNIT_ID);
-                opportunities.append(" and o.product_unit_id = ").append(UNIT_ID);
+                opportunities.append(" and o.product_unit_id = ").append(UNIT_ID)
+                        .append(" and o.customer_home_unit_id <> ").append(UNIT_ID);
             }
         }
-        segment(scope, params, customers);
-        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method, "f"), customers, opportunities);
+        segment(scope, params, customers, opportunities);
+        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method), customers, opportunities);
         var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
@@ -135,24 +132,28 @@ class CrossSellRatioQuery {
     List<KeyedFraction> byUnit(PeriodList periods, KpiScope scope, RatioMethod method) {
         var params = new HashMap<String, Object>(periods.parameters());
         var customers = new StringBuilder();
-        segment(scope, params, customers);
+        var opportunities = new StringBuilder();
+        segment(scope, params, customers, opportunities);
         boolean asCustomer = scope.unitRole() == UnitRole.CUSTOMER;
-        var unitColumn = asCustomer ? "c.home_unit_id" : "o.product_unit_id";
+        var unitColumn = asCustomer ? "o.customer_home_unit_id" : "o.product_unit_id";
         // as product unit, a unit's base is every customer of the other units
         var denominator = asCustomer ? "coalesce(b.customers, 0)"
                 : "coalesce(t.customers, 0) - coalesce(b.customers, 0)";
-        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method, "o"), unitColumn, customers, denominator);
+        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method), unitColumn, customers, denominator,
+                opportunities);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 
-    private static String numerator(RatioMethod method, String alias) {
-        return method == RatioMethod.CUSTOMERS ? "count(distinct " + alias + ".customer_id)" : "count(*)";
+    private static String numerator(RatioMethod method) {
+        return method == RatioMethod.CUSTOMERS ? "count(distinct o.customer_id)" : "count(*)";
     }
 
-    private static void segment(KpiScope scope, HashMap<String, Object> params, StringBuilder customers) {
+    private static void segment(KpiScope scope, HashMap<String, Object> params, StringBuilder customers,
+            StringBuilder opportunities) {
         if (scope.segment() != null) {
             params.put("segment", scope.segment());
             customers.append(" and c.segment = :segment");
+            opportunities.append(" and o.customer_segment = :segment");
         }
     }
 }
