@@ -1,13 +1,12 @@
 -- Cross-sell matrix: won cross-unit deals closed in the period by home unit x product unit, then the customer base
 -- of every home unit (product unit null).
-with cells as (select c.home_unit_id, o.product_unit_id, count(*) as n
+with cells as (select o.customer_home_unit_id as home_unit_id, o.product_unit_id, count(*) as n
                from opportunity o
-               join customer c on c.id = o.customer_id
-               where o.status = 'WON'
+                 where o.status = 'WON'
                  and o.closed_at >= '{{from}}'::timestamp at time zone '{{zone}}'
                  and o.closed_at < ('{{to}}'::date + 1)::timestamp at time zone '{{zone}}'
-                 and o.product_unit_id <> c.home_unit_id
-                 and c.customer_since <= '{{to}}'
+                 and o.product_unit_id <> o.customer_home_unit_id
+                 and o.customer_since <= '{{to}}'
                group by 1, 2)
 select h.code as home_unit, p.code as product_unit, cells.n
 from cells

@@ -1,13 +1,12 @@
 -- Cross-sell ratio per home unit (every unit, by code) and for the whole company (last row).
-with won as (select c.home_unit_id as unit_id, count(*) as n
+with won as (select o.customer_home_unit_id as unit_id, count(*) as n
              from opportunity o
-             join customer c on c.id = o.customer_id
              where o.status = 'WON'
                and o.closed_at >= '{{from}}'::timestamp at time zone '{{zone}}'
                and o.closed_at < ('{{to}}'::date + 1)::timestamp at time zone '{{zone}}'
-               and o.product_unit_id <> c.home_unit_id
-               and c.customer_since <= '{{to}}'
-             group by c.home_unit_id),
+               and o.product_unit_id <> o.customer_home_unit_id
+               and o.customer_since <= '{{to}}'
+             group by o.customer_home_unit_id),
      base as (select home_unit_id as unit_id, count(*) as n
               from customer
               where customer_since <= '{{to}}'

@@ -4,12 +4,11 @@ with month as (select m::date as start_day
                from generate_series('{{from}}'::date, '{{to}}'::date, interval '1 month') m),
      won as (select date_trunc('month', o.closed_at at time zone '{{zone}}')::date as start_day, count(*) as n
              from opportunity o
-             join customer c on c.id = o.customer_id
              where o.status = 'WON'
                and o.closed_at >= '{{from}}'::timestamp at time zone '{{zone}}'
                and o.closed_at < ('{{to}}'::date + 1)::timestamp at time zone '{{zone}}'
-               and o.product_unit_id <> c.home_unit_id
-               and c.customer_since < date_trunc('month', o.closed_at at time zone '{{zone}}') + interval '1 month'
+               and o.product_unit_id <> o.customer_home_unit_id
+               and o.customer_since < date_trunc('month', o.closed_at at time zone '{{zone}}') + interval '1 month'
              group by 1),
      joined as (select greatest(date_trunc('month', customer_since)::date, '{{from}}'::date) as start_day,
                        count(*) as n
