@@ -4,7 +4,8 @@
 # units.copy, customers.copy, opportunities.copy (the same rows shaped like the tables, with the ids the service assigns when it
 # imports the files in order: unit i = id i, customer n = id n), for the COPY references.
 # Skewed unit sizes (weight of unit i ~ 1 / i^0.9), ~70 % cross-unit opportunities, WON/LOST/OPEN = 45/35/20 %,
-# ~2 000 owners (5 % without owner), 5 segments (10 % without), opportunities opened 2015-01-01 .. 2025-12-31.
+# ~2 000 owners (5 % without owner), 5 segments (10 % without), opportunities opened 2015-01-01 .. 2025-12-31, each
+# after its customer's joining day (a cross-sell is offered to an existing customer; docs/benchmarks.md).
 BEGIN {
     srand(20251123)
     OFS = ","
@@ -33,7 +34,8 @@ BEGIN {
     print "externalId,name,homeUnit,customerSince,segment,updatedAt" > (out "/customers.csv")
     for (n = 1; n <= customers; n++) {
         home[n] = pick[int(rand() * 10000)]
-        since = strftime("%Y-%m-%d", since0 + int(rand() * sinceSpan), 1)
+        sinceAt[n] = since0 + int(rand() * sinceSpan / 86400) * 86400
+        since = strftime("%Y-%m-%d", sinceAt[n], 1)
         s = rand() < 0.1 ? "" : segment[int(rand() * 5) + 1]
         id = sprintf("C%08d", n)
         print id, "Customer " n, code[home[n]], since, s, updated > (out "/customers.csv")
@@ -50,7 +52,10 @@ BEGIN {
         else { do p = pick[int(rand() * 10000)]; while (p == home[c] && units > 1) }
         r = rand()
         st = r < 0.45 ? "WON" : (r < 0.80 ? "LOST" : "OPEN")
-        t = open0 + int(rand() * openSpan)
+        # a cross-sell is offered to an existing customer: opened after the customer's joining day
+        first = sinceAt[c] + 86400 > open0 ? sinceAt[c] + 86400 : open0
+        if (first > open0 + openSpan - 86400) first = open0 + openSpan - 86400
+        t = first + int(rand() * (open0 + openSpan - first))
         opened = strftime("%Y-%m-%dT%H:%M:%SZ", t, 1)
         closed = st == "OPEN" ? "" : strftime("%Y-%m-%dT%H:%M:%SZ", t + int(rand() * 180 * 86400), 1)
         owner = rand() < 0.05 ? "" : sprintf("owner-%04d", int(rand() * owners) + 1)

@@ -30,26 +30,53 @@ class ConversionRateQuery {
             %5$s
             """;
 
+    /** {@link #COUNTED} from the daily counts: %1$s periods, %2$s the rows of {@link DailyCounts}, %3$s select. */
+    private static final String COUNTED_BY_DAY = """
+            with %1$s,
+            counted as (
+                select x.idx, x.unit_id as key, grouping(x.unit_id) as whole,
+                       cast(sum(x.a) as bigint) as won, cast(sum(x.b) as bigint) as opportunities
+                  from (%2$s) x
+                 group by grouping sets ((x.idx, x.unit_id), (x.idx))
+            )
+            %3$s
+            """;
+
     /**
-     * %1$s periods, %2$s basis column, %3$s filters. One index-only range scan per layer of periods; the customer's
-     * home unit and segment are the columns V8 copies onto the opportunity, so no customer join.
+     * %1$s periods, %2$s the {@code counted(idx, won, opportunities)} CTE ({@link #SCANNED} or
+     * {@link #SCANNED_BY_DAY}).
      */
     private static final String FRACTIONS = """
             with %1$s,
-            counted as (
-                select p.idx, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
-                  from layer y
-                  join opportunity o on o.%2$s >= y.first_start and o.%2$s < y.last_end
-                  join period p on p.idx = y.idxs[width_bucket(o.%2$s, y.starts)]
-                 where o.%2$s is not null and o.%2$s < p.end_at %3$s
-                 group by p.idx
-            )
+            %2$s
             select p.idx as period, cast(null as text) as key, true as whole,
                    coalesce(k.won, 0) as numerator, coalesce(k.opportunities, 0) as denominator
               from period p
               left join counted k on k.idx = p.idx
              order by p.idx
             """;
+
+    /**
+     * The raw counts: %1$s basis column, %2$s filters. One index-only range scan per layer of periods; the
+     * customer's home unit and segment are the columns V8 copies onto the opportunity, so no customer join.
+     */
+    private static final String SCANNED = """
+            counted as (
+                select p.idx, count(*) filter (where o.status = 'WON') as won, count(*) as opportunities
+                  from layer y
+                  join opportunity o on o.%1$s >= y.first_start and o.%1$s < y.last_end
+                  join period p on p.idx = y.idxs[width_bucket(o.%1$s, y.starts)]
+                 where o.%1$s is not null and o.%1$s < p.end_at %2$s
+                 group by p.idx
+            )""";
+
+    /** {@link #SCANNED} from the daily counts; %s the rows of {@link DailyCounts}. */
+    private static final String SCANNED_BY_DAY = """
+            counted as (
+                select x.idx, cast(sum(x.a) as bigint) as won, cast(sum(x.b) as bigint) as opportunities
+                  from (%s) x
+                 group by x.idx
+            )""";
 
     private static final String BY_UNIT = """
             select * from (
@@ -80,6 +107,9 @@ class ConversionRateQuery {
               from period p
               left join counted k on k.idx = p.idx and k.whole = 1""";
 
+    /** The group key of by-owner, which the daily counts do not know. */
+    private static final String OWNER = "o.owner";
+
     private static final String UNIT_ID = "(select u.id from business_unit u where u.code = :unit)";
 
     private final JdbcClient jdbc;
@@ -105,7 +135,7 @@ class ConversionRateQuery {
 
     /** Each owner's fraction (owners with opportunities in scope; no owner last) and the total, per period. */
     List<KeyedFraction> byOwner(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        return run(periods, scope, basis, "o.owner", BY_OWNER.formatted(TOTALS_UNORDERED));
+        return run(periods, scope, basis, OWNER, BY_OWNER.formatted(TOTALS_UNORDERED));
     }
 
     /** With a {@code key} and {@code select}: a grouped breakdown; without: the fractions of the periods. */
@@ -126,9 +156,19 @@ class ConversionRateQuery {
             params.put("owner", scope.owner());
             filters.append(" and o.owner = :owner");
         }
-        var sql = key == null || select == null
-                ? FRACTIONS.formatted(PeriodList.CTE, basis.column(), filters)
-                : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, key, select);
+        // the daily counts know units, not segments or owners; by-owner groups by owner
+        boolean byDay = scope.segment() == null && scope.owner() == null && !OWNER.equals(key);
+        var counts = DailyCounts.of(basis);
+        String sql;
+        if (key == null || select == null) {
+            sql = FRACTIONS.formatted(PeriodList.CTE, !byDay ? SCANNED.formatted(basis.column(), filters)
+                    : SCANNED_BY_DAY.formatted(scope.unit() == null ? counts.company()
+                            : counts.unit(scope.unitRole(), UNIT_ID)));
+        }
+        else {
+            sql = byDay ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(scope.unitRole()), select)
+                    : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, key, select);
+        }
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 }

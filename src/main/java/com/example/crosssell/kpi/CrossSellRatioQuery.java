@@ -16,21 +16,12 @@ class CrossSellRatioQuery {
 
     /**
      * Cross-sold products (or customers with one) per period, and the customer base per period. %1$s periods,
-     * %2$s numerator, %3$s customer filters (alias c), %4$s opportunity filters (alias o, on the customer's columns
-     * copied onto the opportunity by V8: no customer join).
+     * %2$s the {@code sold(idx, numerator)} CTE ({@link #SOLD} or {@link #SOLD_BY_DAY}), %3$s customer filters
+     * (alias c).
      */
     private static final String FRACTIONS = """
             with %1$s,
-            sold as (
-                -- each layer's range is one index-only range scan; width_bucket finds the row's period among the starts
-                select p.idx, %2$s as numerator
-                  from layer y
-                  join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
-                  join period p on p.idx = y.idxs[width_bucket(o.closed_at, y.starts)]
-                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
-                   and o.closed_at < p.end_at and o.customer_since <= p.to_date %4$s
-                 group by p.idx
-            ),
+            %2$s,
             ending as (
                 select to_date, row_number() over (order by to_date) as position
                   from (select distinct to_date from period) d
@@ -57,30 +48,46 @@ class CrossSellRatioQuery {
             """;
 
     /**
-     * Per unit (as home or product unit) and in total, for one or two periods. %1$s periods, %2$s numerator,
-     * %3$s unit column of the opportunity, %4$s customer filters (alias c), %5$s denominator, %6$s opportunity
-     * filters (alias o).
+     * The raw {@code sold} CTE: cross-sold products read from opportunity, on the customer's columns V8 copies onto
+     * it (no customer join). %1$s numerator, %2$s opportunity filters (alias o). Each layer's range is one index-only
+     * range scan; width_bucket finds the row's period among the starts.
+     */
+    private static final String SOLD = """
+            sold as (
+                select p.idx, %1$s as numerator
+                  from layer y
+                  join opportunity o on o.closed_at >= y.first_start and o.closed_at < y.last_end
+                  join period p on p.idx = y.idxs[width_bucket(o.closed_at, y.starts)]
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+                   and o.closed_at < p.end_at and o.customer_since <= p.to_date %2$s
+                 group by p.idx
+            )""";
+
+    /** The {@code sold} CTE from the daily counts; %s the rows of {@link DailyCounts#CROSS_SOLD}. */
+    private static final String SOLD_BY_DAY = """
+            sold as (
+                select x.idx, cast(sum(x.a) as bigint) as numerator
+                  from (%s) x
+                 group by x.idx
+            )""";
+
+    /**
+     * Per unit (as home or product unit) and in total, for one or two periods. %1$s periods, %2$s the
+     * {@code sold(idx, unit_id, whole, numerator)} CTE, %3$s customer filters (alias c), %4$s denominator.
      */
     private static final String BY_UNIT = """
             with %1$s,
-            sold as (
-                select p.idx, %3$s as unit_id, grouping(%3$s) as whole, %2$s as numerator
-                  from period p
-                  join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
-                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
-                   and o.customer_since <= p.to_date %6$s
-                 group by grouping sets ((p.idx, %3$s), (p.idx))
-            ),
+            %2$s,
             base as (
                 select p.idx, c.home_unit_id as unit_id, grouping(c.home_unit_id) as whole, count(*) as customers
                   from period p
                   join customer c on c.customer_since <= p.to_date
-                 where true %4$s
+                 where true %3$s
                  group by grouping sets ((p.idx, c.home_unit_id), (p.idx))
             )
             select * from (
             select p.idx as period, u.code as key, false as whole, coalesce(s.numerator, 0) as numerator,
-                   %5$s as denominator
+                   %4$s as denominator
               from period p
               cross join business_unit u
               left join sold s on s.idx = p.idx and s.whole = 0 and s.unit_id = u.id
@@ -94,6 +101,25 @@ class CrossSellRatioQuery {
             ) r
             order by period, whole, key collate "C"
             """;
+
+    /** The raw {@code sold} CTE of {@link #BY_UNIT}: %1$s numerator, %2$s unit column, %3$s opportunity filters. */
+    private static final String SOLD_BY_UNIT = """
+            sold as (
+                select p.idx, %2$s as unit_id, grouping(%2$s) as whole, %1$s as numerator
+                  from period p
+                  join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
+                 where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+                   and o.customer_since <= p.to_date %3$s
+                 group by grouping sets ((p.idx, %2$s), (p.idx))
+            )""";
+
+    /** {@link #SOLD_BY_UNIT} from the daily counts; %s the rows of {@link DailyCounts#CROSS_SOLD}. */
+    private static final String SOLD_BY_UNIT_BY_DAY = """
+            sold as (
+                select x.idx, x.unit_id, grouping(x.unit_id) as whole, cast(sum(x.a) as bigint) as numerator
+                  from (%s) x
+                 group by grouping sets ((x.idx, x.unit_id), (x.idx))
+            )""";
 
     private static final String UNIT_ID = "(select u.id from business_unit u where u.code = :unit)";
 
@@ -121,7 +147,11 @@ class CrossSellRatioQuery {
             }
         }
         segment(scope, params, customers, opportunities);
-        var sql = FRACTIONS.formatted(PeriodList.CTE, numerator(method), customers, opportunities);
+        var sold = byDay(scope, method)
+                ? SOLD_BY_DAY.formatted(scope.unit() == null ? DailyCounts.CROSS_SOLD.company()
+                        : DailyCounts.CROSS_SOLD.unit(scope.unitRole(), UNIT_ID))
+                : SOLD.formatted(numerator(method), opportunities);
+        var sql = FRACTIONS.formatted(PeriodList.CTE, sold, customers);
         var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
@@ -139,9 +169,16 @@ class CrossSellRatioQuery {
         // as product unit, a unit's base is every customer of the other units
         var denominator = asCustomer ? "coalesce(b.customers, 0)"
                 : "coalesce(t.customers, 0) - coalesce(b.customers, 0)";
-        var sql = BY_UNIT.formatted(PeriodList.CTE, numerator(method), unitColumn, customers, denominator,
-                opportunities);
+        var sold = byDay(scope, method)
+                ? SOLD_BY_UNIT_BY_DAY.formatted(DailyCounts.CROSS_SOLD.everyUnit(scope.unitRole()))
+                : SOLD_BY_UNIT.formatted(numerator(method), unitColumn, opportunities);
+        var sql = BY_UNIT.formatted(PeriodList.CTE, sold, customers, denominator);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+    }
+
+    /** The daily counts answer cross-sold products in any unit role, not distinct customers nor a segment. */
+    private static boolean byDay(KpiScope scope, RatioMethod method) {
+        return method == RatioMethod.PRODUCTS && scope.segment() == null;
     }
 
     private static String numerator(RatioMethod method) {

@@ -22,15 +22,20 @@ import org.jspecify.annotations.Nullable;
  * first_start, last_end)} lets a query scan each layer's whole range once and find a row's period with
  * {@code idxs[width_bucket(instant, starts)]} (then check {@code instant < end_at} for gaps), instead of joining
  * every row with every period (docs/kpi-queries.md).
+ * <p>
+ * Each period also comes split for the daily counts (V11, {@link UtcDays}): the whole UTC days
+ * {@code [day_from, day_to)} inside it, and its two partial edges {@code [start_at, a_end)} and
+ * {@code [b_start, end_at)} that are read from the opportunities.
  */
 record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
     static final String CTE = """
             period as (
-                select p.idx, p.layer, p.to_date, p.start_at, p.end_at
+                select p.idx, p.layer, p.to_date, p.start_at, p.end_at, p.day_from, p.day_to, p.a_end, p.b_start
                   from unnest(cast(:toDates as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]),
-                              cast(:layers as int[]))
-                       with ordinality as p(to_date, start_at, end_at, layer, idx)
+                              cast(:layers as int[]), cast(:dayFroms as date[]), cast(:dayTos as date[]),
+                              cast(:aEnds as timestamptz[]), cast(:bStarts as timestamptz[]))
+                       with ordinality as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, idx)
             ),
             layer as (
                 select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
@@ -75,7 +80,10 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
     Map<String, Object> parameters() {
         var layers = layers().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return Map.of("toDates", array(KpiPeriod::to), "starts", array(KpiPeriod::start),
-                "ends", array(KpiPeriod::end), "layers", layers);
+                "ends", array(KpiPeriod::end), "layers", layers,
+                "dayFroms", array(period -> UtcDays.of(period).from()), "dayTos", array(period -> UtcDays.of(period).to()),
+                "aEnds", array(period -> UtcDays.of(period).firstEdgeEnd()),
+                "bStarts", array(period -> UtcDays.of(period).lastEdgeStart()));
     }
 
     /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */

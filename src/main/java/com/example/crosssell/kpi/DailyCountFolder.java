@@ -1,0 +1,78 @@
+package com.example.crosssell.kpi;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Folds the changes the opportunity triggers append to {@code kpi_day_count_delta} into {@code kpi_day_count}
+ * (V11; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
+ * answers never depend on it: they sum both tables in one snapshot. It only keeps the delta table short.
+ * <p>
+ * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
+ * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a
+ * delta or already folded, never both, for every reader.
+ */
+@Component
+class DailyCountFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyCountFolder.class);
+
+    private static final String FOLD = """
+            with moved as (
+                delete from kpi_day_count_delta
+                 where ctid = any (array(select ctid from kpi_day_count_delta limit :limit))
+                returning role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold
+            )
+            insert into kpi_day_count (role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold)
+            select role, unit_id, day, sum(opened), sum(opened_won), sum(closed), sum(closed_won), sum(cross_sold)
+              from moved
+             group by role, unit_id, day
+             order by role, unit_id, day
+            on conflict (role, unit_id, day) do update
+               set opened = kpi_day_count.opened + excluded.opened,
+                   opened_won = kpi_day_count.opened_won + excluded.opened_won,
+                   closed = kpi_day_count.closed + excluded.closed,
+                   closed_won = kpi_day_count.closed_won + excluded.closed_won,
+                   cross_sold = kpi_day_count.cross_sold + excluded.cross_sold
+            """;
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transaction;
+
+    private final int batch;
+
+    DailyCountFolder(JdbcClient jdbc, TransactionTemplate transaction,
+            @Value("${crosssell.kpi.daily-count-fold-batch:100000}") int batch) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.batch = batch;
+    }
+
+    @Scheduled(fixedDelayString = "${crosssell.kpi.daily-count-fold-interval:PT1S}")
+    void foldAll() {
+        int folded;
+        do {
+            folded = fold();
+        }
+        while (folded > 0);
+    }
+
+    /** One round: folds up to the batch size of changes; the number of day rows written (0: nothing to do). */
+    int fold() {
+        Integer written = transaction.execute(status -> {
+            boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
+                    .query(Boolean.class).single();
+            return mine ? jdbc.sql(FOLD).param("limit", batch).update() : 0;
+        });
+        if (written != null && written > 0) {
+            log.debug("Folded daily count changes into {} day row(s)", written);
+        }
+        return written == null ? 0 : written;
+    }
+}

@@ -1,0 +1,120 @@
+package com.example.crosssell.kpi;
+
+/**
+ * The SQL rows a KPI sums when it can use the daily counts of V11 (docs/kpi-queries.md, "Daily counts"): for each
+ * period of the {@link PeriodList#CTE}, its whole UTC days from {@code kpi_day_count} and
+ * {@code kpi_day_count_delta} (the changes not yet folded in), plus its two partial edge days read from
+ * {@code opportunity} ({@link UtcDays}), plus, for cross-sold products, the "late" ones the counts leave out.
+ * Every opportunity in scope is in exactly one of these parts, so their sum is the raw count.
+ * <p>
+ * The rows are {@code (idx, unit_id, a, b)}: {@code a} the numerator (WON, or cross-sold products), {@code b} the
+ * opportunities (0 for cross-sold products), {@code unit_id} the unit of the row in its {@link UnitRole}.
+ */
+enum DailyCounts {
+
+    /** The ratio's numerator: WON deals with product unit ≠ home unit, by closing day. */
+    CROSS_SOLD("closed_at", "k.cross_sold", "0", "1", "0",
+            " and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id"
+                    + " and o.customer_since < (o.closed_at at time zone 'UTC')::date"),
+    /** The conversion rate with basis OPENED. */
+    OPENED("opened_at", "k.opened_won", "k.opened", "(o.status = 'WON')::int", "1", ""),
+    /** The conversion rate with basis CLOSED. */
+    CLOSED("closed_at", "k.closed_won", "k.closed", "(o.status = 'WON')::int", "1", "");
+
+    /**
+     * %1$s counted a, %2$s counted b, %3$s raw a, %4$s raw b, %5$s instant column, %6$s counts filter (alias k),
+     * %7$s raw filter (alias o, including this measure's condition), %8$s unit column of k, %9$s of o.
+     */
+    private static final String ROWS = """
+            select p.idx, %8$s as unit_id, %1$s as a, %2$s as b
+              from period p
+              join kpi_day_count k on k.day >= p.day_from and k.day < p.day_to %6$s
+            union all
+            select p.idx, %8$s, %1$s, %2$s
+              from period p
+              join kpi_day_count_delta k on k.day >= p.day_from and k.day < p.day_to %6$s
+            union all
+            select p.idx, %9$s, %3$s, %4$s
+              from period p
+              join opportunity o on o.%5$s >= p.start_at and o.%5$s < p.a_end
+             where o.%5$s is not null %7$s
+            union all
+            select p.idx, %9$s, %3$s, %4$s
+              from period p
+              join opportunity o on o.%5$s >= p.b_start and o.%5$s < p.end_at
+             where o.%5$s is not null %7$s""";
+
+    /**
+     * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
+     * period's base only if it joined by the period's last day (ix_opportunity_late_cross_sold). %1$s unit column,
+     * %2$s raw filter.
+     */
+    private static final String LATE = """
+
+            union all
+            select p.idx, %1$s, 1, 0
+              from period p
+              join opportunity o on o.closed_at >= p.start_at and o.closed_at < p.end_at
+             where o.closed_at is not null and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+               and o.customer_since >= (o.closed_at at time zone 'UTC')::date and o.customer_since <= p.to_date %2$s""";
+
+    private final String instant;
+
+    private final String countedA;
+
+    private final String countedB;
+
+    private final String rawA;
+
+    private final String rawB;
+
+    private final String condition;
+
+    DailyCounts(String instant, String countedA, String countedB, String rawA, String rawB, String condition) {
+        this.instant = instant;
+        this.countedA = countedA;
+        this.countedB = countedB;
+        this.rawA = rawA;
+        this.rawB = rawB;
+        this.condition = condition;
+    }
+
+    static DailyCounts of(ConversionBasis basis) {
+        return basis == ConversionBasis.CLOSED ? CLOSED : OPENED;
+    }
+
+    /** The rows of the whole company (role 'C'), unit_id 0. */
+    String company() {
+        return rows(" and k.role = 'C'", "0", "");
+    }
+
+    /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id. */
+    String unit(UnitRole role, String unitId) {
+        return rows(" and k.role = '%s' and k.unit_id = %s".formatted(role(role), unitId), unitColumn(role),
+                " and " + unitColumn(role) + " = " + unitId);
+    }
+
+    /** The rows of every unit in {@code role}, each with its unit_id (by-unit). */
+    String everyUnit(UnitRole role) {
+        return rows(" and k.role = '%s'".formatted(role(role)), unitColumn(role), "");
+    }
+
+    private static String role(UnitRole role) {
+        return role == UnitRole.CUSTOMER ? "H" : "P";
+    }
+
+    private static String unitColumn(UnitRole role) {
+        return role == UnitRole.CUSTOMER ? "o.customer_home_unit_id" : "o.product_unit_id";
+    }
+
+    /**
+     * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code unitColumn} is the raw rows'
+     * unit_id, {@code rawUnitFilter} their unit condition. A filter the counts do not know (segment, owner) or a
+     * distinct count needs the raw query instead.
+     */
+    private String rows(String countsFilter, String unitColumn, String rawUnitFilter) {
+        var rows = ROWS.formatted(countedA, countedB, rawA, rawB, instant, countsFilter, condition + rawUnitFilter,
+                "k.unit_id", unitColumn);
+        return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows;
+    }
+}
