@@ -1,27 +1,28 @@
 package com.example.crosssell.kpi;
 
+import static com.example.crosssell.kpi.KpiExpectations.assertComparison;
+import static com.example.crosssell.kpi.KpiExpectations.assertMatches;
+import static com.example.crosssell.kpi.KpiExpectations.buckets;
+import static com.example.crosssell.kpi.KpiExpectations.comparison;
+import static com.example.crosssell.kpi.KpiExpectations.compared;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import com.example.crosssell.kpi.KpiExpectations.Expected;
+import com.example.crosssell.kpi.KpiExpectations.Scope;
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestData;
 import org.jspecify.annotations.Nullable;
@@ -57,27 +58,6 @@ class RandomizedKpiIntegrationTests {
 
     record Opportunity(String id, Customer customer, String productUnit, String status, Instant openedAt,
             @Nullable Instant closedAt, @Nullable String owner) {
-    }
-
-    /** One query's parameters: the scope of SPEC §3. */
-    record Scope(LocalDate from, LocalDate to, ZoneId zone, @Nullable String unit, String role,
-            @Nullable String segment, @Nullable String owner) {
-
-        Instant start() {
-            return from.atStartOfDay(zone).toInstant();
-        }
-
-        Instant end() {
-            return to.plusDays(1).atStartOfDay(zone).toInstant();
-        }
-
-        Scope dates(LocalDate otherFrom, LocalDate otherTo) {
-            return new Scope(otherFrom, otherTo, zone, unit, role, segment, owner);
-        }
-    }
-
-    /** The expected figures of one result. */
-    record Expected(long numerator, long denominator, @Nullable BigDecimal percent, String band) {
     }
 
     @Autowired
@@ -184,7 +164,7 @@ class RandomizedKpiIntegrationTests {
                 .toList();
         long numerator = method.equals("CUSTOMERS") ? sold.stream().map(Opportunity::customer).distinct().count()
                 : sold.size();
-        return expected(numerator, base.size(), "50", "30", "EXCELLENT", "GOOD");
+        return KpiExpectations.ratio(numerator, base.size());
     }
 
     private Expected conversion(Scope s, String basis) {
@@ -196,69 +176,11 @@ class RandomizedKpiIntegrationTests {
                 .filter(o -> s.owner() == null || s.owner().equals(o.owner()))
                 .toList();
         long won = inScope.stream().filter(o -> o.status().equals("WON")).count();
-        return expected(won, inScope.size(), "25", "15", "STRONG", "MODERATE");
+        return KpiExpectations.conversion(won, inScope.size());
     }
 
     private static boolean within(@Nullable Instant instant, Scope s) {
         return instant != null && !instant.isBefore(s.start()) && instant.isBefore(s.end());
-    }
-
-    private static Expected expected(long numerator, long denominator, String top, String middle, String topBand,
-            String middleBand) {
-        if (denominator == 0) {
-            return new Expected(numerator, 0, null, "NO_DATA");
-        }
-        var exact = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(denominator), 20, RoundingMode.DOWN);
-        boolean exactlyRepresented = exact.multiply(BigDecimal.valueOf(denominator))
-                .compareTo(BigDecimal.valueOf(numerator * 100)) == 0;
-        // the exact value is above a threshold when its 20-decimal truncation is, or equals it and has a remainder
-        String band = above(exact, exactlyRepresented, new BigDecimal(top)) ? topBand
-                : exact.compareTo(new BigDecimal(middle)) >= 0 ? middleBand : "POOR";
-        var percent = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
-        return new Expected(numerator, denominator, percent, band);
-    }
-
-    private static boolean above(BigDecimal truncated, boolean exact, BigDecimal threshold) {
-        int order = truncated.compareTo(threshold);
-        return order > 0 || (order == 0 && !exact);
-    }
-
-    private static List<LocalDate[]> buckets(LocalDate from, LocalDate to, String granularity) {
-        var buckets = new ArrayList<LocalDate[]>();
-        LocalDate start = switch (granularity) {
-            case "DAY" -> from;
-            case "WEEK" -> from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case "MONTH" -> from.withDayOfMonth(1);
-            case "QUARTER" -> LocalDate.of(from.getYear(), (from.getMonthValue() - 1) / 3 * 3 + 1, 1);
-            default -> LocalDate.of(from.getYear(), 1, 1);
-        };
-        while (!start.isAfter(to)) {
-            LocalDate next = switch (granularity) {
-                case "DAY" -> start.plusDays(1);
-                case "WEEK" -> start.plusDays(7);
-                case "MONTH" -> start.plusMonths(1);
-                case "QUARTER" -> start.plusMonths(3);
-                default -> start.plusYears(1);
-            };
-            buckets.add(new LocalDate[] {start.isBefore(from) ? from : start,
-                    next.minusDays(1).isAfter(to) ? to : next.minusDays(1)});
-            start = next;
-        }
-        return buckets;
-    }
-
-    private static LocalDate[] compared(LocalDate from, LocalDate to, String compare) {
-        if (compare.equals("PREVIOUS_YEAR")) {
-            return new LocalDate[] {from.minusYears(1), to.minusYears(1)};
-        }
-        if (from.getDayOfMonth() == 1 && to.plusDays(1).getDayOfMonth() == 1) {
-            int months = (to.getYear() * 12 + to.getMonthValue()) - (from.getYear() * 12 + from.getMonthValue()) + 1;
-            return new LocalDate[] {from.minusMonths(months), from.minusDays(1)};
-        }
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        return new LocalDate[] {from.minusDays(days), from.minusDays(1)};
     }
 
     // ---------------------------------------------------------------- random queries
@@ -270,7 +192,7 @@ class RandomizedKpiIntegrationTests {
             var compare = pick(java.util.Arrays.asList("PREVIOUS_PERIOD", "PREVIOUS_YEAR", null));
             if (random.nextBoolean()) {
                 var method = pick(List.of("PRODUCTS", "CUSTOMERS"));
-                var url = "/api/v1/kpis/cross-sell-ratio?" + params(s, false) + "&method=" + method
+                var url = "/api/v1/kpis/cross-sell-ratio?" + s.params(false) + "&method=" + method
                         + (compare == null ? "" : "&compare=" + compare);
                 var result = get(url, RatioResult.class);
                 assertMatches(url, result, ratio(s, method));
@@ -282,7 +204,7 @@ class RandomizedKpiIntegrationTests {
             }
             else {
                 var basis = pick(List.of("OPENED", "CLOSED"));
-                var url = "/api/v1/kpis/conversion-rate?" + params(s, true) + "&basis=" + basis
+                var url = "/api/v1/kpis/conversion-rate?" + s.params(true) + "&basis=" + basis
                         + (compare == null ? "" : "&compare=" + compare);
                 var result = get(url, ConversionResult.class);
                 assertMatches(url, result, conversion(s, basis));
@@ -306,7 +228,7 @@ class RandomizedKpiIntegrationTests {
             var compare = pick(java.util.Arrays.asList("PREVIOUS_PERIOD", "PREVIOUS_YEAR", null));
             var variant = ratio ? pick(List.of("PRODUCTS", "CUSTOMERS")) : pick(List.of("OPENED", "CLOSED"));
             var url = "/api/v1/kpis/" + (ratio ? "cross-sell-ratio" : "conversion-rate") + "/series?"
-                    + params(s, !ratio) + "&granularity=" + granularity.toLowerCase(java.util.Locale.ROOT)
+                    + s.params(!ratio) + "&granularity=" + granularity.toLowerCase(java.util.Locale.ROOT)
                     + (ratio ? "&method=" : "&basis=") + variant + (compare == null ? "" : "&compare=" + compare);
             List<? extends KpiResult> points = ratio
                     ? get(url, new ParameterizedTypeReference<KpiSeries<RatioResult>>() { }).points()
@@ -334,7 +256,7 @@ class RandomizedKpiIntegrationTests {
         for (int i = 0; i < 30; i++) {
             var s = randomScope(false, 800);
             var role = s.role();
-            var ratioUrl = "/api/v1/kpis/cross-sell-ratio/by-unit?" + params(s, false);
+            var ratioUrl = "/api/v1/kpis/cross-sell-ratio/by-unit?" + s.params(false);
             var ratios = get(ratioUrl, new ParameterizedTypeReference<KpiBreakdown<RatioResult>>() { });
             var sorted = UNITS.stream().sorted().toList(); // String order = code-point order here
             assertThat(ratios.rows()).extracting(RatioResult::unit).as(ratioUrl).containsExactlyElementsOf(sorted);
@@ -344,7 +266,7 @@ class RandomizedKpiIntegrationTests {
             }
             assertMatches(ratioUrl + " total", ratios.total(), ratio(s, "PRODUCTS"));
 
-            var conversionUrl = "/api/v1/kpis/conversion-rate/by-unit?" + params(s, true);
+            var conversionUrl = "/api/v1/kpis/conversion-rate/by-unit?" + s.params(true);
             var conversions = get(conversionUrl, new ParameterizedTypeReference<KpiBreakdown<ConversionResult>>() { });
             for (var row : conversions.rows()) {
                 assertMatches(conversionUrl + " " + row.unit(), row, conversion(
@@ -364,7 +286,7 @@ class RandomizedKpiIntegrationTests {
             boolean ratio = random.nextBoolean();
             var variant = ratio ? pick(List.of("PRODUCTS", "CUSTOMERS")) : pick(List.of("OPENED", "CLOSED"));
             var kpi = ratio ? "cross-sell-ratio" : "conversion-rate";
-            var query = params(s, !ratio) + (ratio ? "&method=" : "&basis=") + variant;
+            var query = s.params(!ratio) + (ratio ? "&method=" : "&basis=") + variant;
             boolean details = i % 3 == 0;
             KpiResult result = ratio ? get("/api/v1/kpis/" + kpi + "?" + query, RatioResult.class)
                     : get("/api/v1/kpis/" + kpi + "?" + query, ConversionResult.class);
@@ -423,7 +345,7 @@ class RandomizedKpiIntegrationTests {
 
     private void checkByOwner(Scope s) {
         var unitScope = new Scope(s.from(), s.to(), s.zone(), pick(UNITS), s.role(), s.segment(), null);
-        var url = "/api/v1/kpis/conversion-rate/by-owner?" + params(unitScope, false) + "&basis=CLOSED";
+        var url = "/api/v1/kpis/conversion-rate/by-owner?" + unitScope.params(false) + "&basis=CLOSED";
         var owners = get(url, new ParameterizedTypeReference<KpiBreakdown<ConversionResult>>() { });
         var expectedOwners = opportunities.stream()
                 .filter(o -> within(o.closedAt(), unitScope))
@@ -449,8 +371,8 @@ class RandomizedKpiIntegrationTests {
                         : o.productUnit().equals(s.unit()))
                 && (s.segment() == null || s.segment().equals(o.customer().segment()));
         var matching = opportunities.stream().filter(inScope).toList();
-        return expected(matching.stream().filter(o -> o.status().equals("WON")).count(), matching.size(), "25", "15",
-                "STRONG", "MODERATE");
+        return KpiExpectations.conversion(matching.stream().filter(o -> o.status().equals("WON")).count(),
+                matching.size());
     }
 
     private void checkMatrix(Scope s) {
@@ -487,45 +409,12 @@ class RandomizedKpiIntegrationTests {
         return new Scope(from, to, pick(ZONES), unit, role, segment, owner);
     }
 
-    private static String params(Scope s, boolean withOwner) {
-        return "from=" + s.from() + "&to=" + s.to() + "&zone=" + s.zone().getId() + "&unitRole=" + s.role()
-                + (s.unit() == null ? "" : "&unit=" + s.unit())
-                + (s.segment() == null ? "" : "&segment=" + s.segment())
-                + (withOwner && s.owner() != null ? "&owner=" + s.owner() : "");
-    }
-
-    private static void assertMatches(String what, KpiResult actual, Expected expected) {
-        assertThat(new Expected(actual.numerator(), actual.denominator(), actual.percent(), band(actual)))
-                .as(what).isEqualTo(expected);
-    }
-
-    private static void assertComparison(String what, KpiResult.@Nullable Comparison comparison, LocalDate[] dates,
-            Expected expected, @Nullable BigDecimal currentPercent) {
-        assertThat(comparison).as(what).isNotNull();
-        assertThat(new LocalDate[] {comparison.from(), comparison.to()}).as(what).containsExactly(dates);
-        assertThat(new Expected(comparison.numerator(), comparison.denominator(), comparison.percent(),
-                comparison.band().name())).as(what).isEqualTo(expected);
-        var change = currentPercent == null || expected.percent() == null ? null
-                : currentPercent.subtract(expected.percent());
-        assertThat(comparison.changePoints()).as(what).isEqualTo(change);
-    }
-
-    private static KpiResult.@Nullable Comparison comparison(KpiResult result) {
-        return result instanceof RatioResult r ? r.comparison() : ((ConversionResult) result).comparison();
-    }
-
-    private static String band(KpiResult result) {
-        return result instanceof RatioResult r ? r.band().name() : ((ConversionResult) result).band().name();
-    }
-
     private <T> T get(String url, Class<T> type) {
-        return Objects.requireNonNull(http.get().uri(url).exchange().expectStatus().isOk().expectBody(type)
-                .returnResult().getResponseBody(), url);
+        return KpiExpectations.get(http, url, type);
     }
 
     private <T> T get(String url, ParameterizedTypeReference<T> type) {
-        return Objects.requireNonNull(http.get().uri(url).exchange().expectStatus().isOk().expectBody(type)
-                .returnResult().getResponseBody(), url);
+        return KpiExpectations.get(http, url, type);
     }
 
     private <T> T pick(List<T> values) {
