@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Per-key write lock and tombstones of one record type (SPEC §6.4), over the table {@code <table>_tombstone}. Every
  * single-record write takes the key's transaction advisory lock first, so a create racing a create, or an upsert
- * racing a delete, is serialized per key. Each record feature has its own subclass bean.
+ * racing a delete, is serialized per key, also across instances; a bulk import batch takes the whole table's.
+ * Each record feature has its own subclass bean.
  */
 public abstract class RecordTombstones {
 
@@ -24,10 +25,27 @@ public abstract class RecordTombstones {
         this.table = table;
     }
 
-    /** Holds the key until the transaction ends. */
+    /**
+     * Holds the key until the transaction ends, and the table's lock shared, so writers of different keys run side
+     * by side while a bulk import batch ({@link #lockAll}) waits for them, and they for it.
+     */
     public void lock(String externalId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('%s:' || :key, 0))".formatted(table))
-                .param("key", externalId).query((rs, row) -> 1).list();
+        jdbc.sql("""
+                select pg_advisory_xact_lock_shared(hashtextextended('%1$s', 0)),
+                       pg_advisory_xact_lock(hashtextextended('%1$s:' || :key, 0))
+                """.formatted(table)).param("key", externalId).query((rs, row) -> 1).list();
+    }
+
+    /**
+     * Holds every key of the table until the transaction ends: a bulk import batch takes it before its merge, so the
+     * merge's snapshot already shows every single-record write and deletion (tombstone) committed before, and none
+     * commits while it runs. Without it, a merge that read a record before another instance deleted it inserted
+     * the record again after the delete committed. One lock, not one per key: a batch of thousands of keys would
+     * fill PostgreSQL's lock table ({@code max_locks_per_transaction}).
+     */
+    public void lockAll() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('%s', 0))".formatted(table))
+                .query((rs, row) -> 1).list();
     }
 
     public Optional<Instant> deletedAt(String externalId) {

@@ -74,7 +74,11 @@ public class CustomerBatchWriter {
 
     private final ApplicationEventPublisher events;
 
-    CustomerBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+    private final CustomerTombstones tombstones;
+
+    CustomerBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
+            CustomerTombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.events = events;
@@ -83,6 +87,7 @@ public class CustomerBatchWriter {
     /** Writes one batch (each key at most once) in one transaction; lines with an unknown homeUnit are rejected. */
     @Transactional
     public List<RowOutcome> write(List<BatchRow<CustomerRequest>> batch) {
+        tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();
         for (var row : batch) {

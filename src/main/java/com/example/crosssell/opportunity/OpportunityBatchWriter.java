@@ -80,7 +80,11 @@ public class OpportunityBatchWriter {
 
     private final ApplicationEventPublisher events;
 
-    OpportunityBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+    private final OpportunityTombstones tombstones;
+
+    OpportunityBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
+            OpportunityTombstones tombstones) {
+        this.tombstones = tombstones;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.events = events;
@@ -89,6 +93,7 @@ public class OpportunityBatchWriter {
     /** Writes one batch (each key at most once) in one transaction; lines with unknown references are rejected. */
     @Transactional
     public List<RowOutcome> write(List<BatchRow<OpportunityRequest>> batch) {
+        tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();
         for (var row : batch) {

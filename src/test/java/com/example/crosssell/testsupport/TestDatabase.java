@@ -35,6 +35,11 @@ public class TestDatabase {
         };
     }
 
+    /** The database of this JVM's tests, for a test that starts application instances of its own. */
+    public static Database database() {
+        return Holder.DATABASE;
+    }
+
     /** Connection facts of the database the tests use. */
     public record Database(String url, String user, String password) {
     }
