@@ -29,6 +29,12 @@ begin
       from customer c
      where c.id = new.customer_id
        for share;
+    if not found and new.customer_id is not null then
+        -- the foreign key would refuse the row after this trigger; refuse it here the same way (same constraint)
+        raise foreign_key_violation using constraint = 'fk_opportunity_customer',
+            message = 'insert or update on table "opportunity" violates foreign key constraint "fk_opportunity_customer"',
+            detail = format('Key (customer_id)=(%s) is not present in table "customer".', new.customer_id);
+    end if;
     return new;
 end
 $$;
