@@ -16,12 +16,23 @@ class CrossSellRatioQuery {
 
     /**
      * Cross-sold products (or customers with one) per period, and the customer base per period. %1$s periods,
-     * %2$s the {@code sold(idx, numerator)} CTE ({@link #SOLD} or {@link #SOLD_BY_DAY}), %3$s customer filters
-     * (alias c).
+     * %2$s the {@code sold(idx, numerator)} CTE ({@link #SOLD} or {@link #SOLD_BY_DAY}), %3$s the
+     * {@code base(to_date, customers)} CTE ({@link #BASE} or {@link #BASE_BY_MONTH}).
      */
     private static final String FRACTIONS = """
             with %1$s,
             %2$s,
+            %3$s
+            select p.idx as period, cast(null as text) as key, true as whole,
+                   coalesce(s.numerator, 0) as numerator, b.customers as denominator
+              from period p
+              left join sold s on s.idx = p.idx
+              join base b on b.to_date = p.to_date
+             order by p.idx
+            """;
+
+    /** The raw {@code base} CTE (and its helpers): one pass over customers; %s customer filters (alias c). */
+    private static final String BASE = """
             ending as (
                 select to_date, row_number() over (order by to_date) as position
                   from (select distinct to_date from period) d
@@ -31,21 +42,33 @@ class CrossSellRatioQuery {
                 select width_bucket(c.customer_since, (select array_agg(to_date + 1 order by to_date) from ending))
                            as position, count(*) as customers
                   from customer c
-                 where c.customer_since <= (select max(to_date) from period) %3$s
+                 where c.customer_since <= (select max(to_date) from period) %1$s
                  group by 1
             ),
             base as (
                 -- the base of the j-th end date: customers of positions 0 … j-1, a running sum
                 select e.to_date, sum(coalesce(j.customers, 0)) over (order by e.position) as customers
                   from ending e left join joined j on j.position = e.position - 1
-            )
-            select p.idx as period, cast(null as text) as key, true as whole,
-                   coalesce(s.numerator, 0) as numerator, b.customers as denominator
-              from period p
-              left join sold s on s.idx = p.idx
-              join base b on b.to_date = p.to_date
-             order by p.idx
-            """;
+            )""";
+
+    /**
+     * The {@code base} CTE from the monthly customer counts (V12): the months before the month of {@code to_date + 1}
+     * summed, plus the customers who joined since that month's first day, counted from customer. %1$s the rows of
+     * kpi_customer_month to sum (alias m), %2$s the summed expression, %3$s customer filters (alias c).
+     */
+    private static final String BASE_BY_MONTH = """
+            base as (
+                select e.to_date,
+                       coalesce((select sum(%2$s) from kpi_customer_month m
+                                  where %1$s and m.month < e.counted_until), 0)
+                     + coalesce((select sum(%2$s) from kpi_customer_month_delta m
+                                  where %1$s and m.month < e.counted_until), 0)
+                     + (select count(*) from customer c
+                         where c.customer_since >= e.counted_until and c.customer_since <= e.to_date %3$s)
+                       as customers
+                  from (select distinct to_date, cast(date_trunc('month', to_date + 1) as date) as counted_until
+                          from period) e
+            )""";
 
     /**
      * The raw {@code sold} CTE: cross-sold products read from opportunity, on the customer's columns V8 copies onto
@@ -73,18 +96,13 @@ class CrossSellRatioQuery {
 
     /**
      * Per unit (as home or product unit) and in total, for one or two periods. %1$s periods, %2$s the
-     * {@code sold(idx, unit_id, whole, numerator)} CTE, %3$s customer filters (alias c), %4$s denominator.
+     * {@code sold(idx, unit_id, whole, numerator)} CTE, %3$s the {@code base(idx, unit_id, whole, customers)} CTE,
+     * %4$s denominator.
      */
     private static final String BY_UNIT = """
             with %1$s,
             %2$s,
-            base as (
-                select p.idx, c.home_unit_id as unit_id, grouping(c.home_unit_id) as whole, count(*) as customers
-                  from period p
-                  join customer c on c.customer_since <= p.to_date
-                 where true %3$s
-                 group by grouping sets ((p.idx, c.home_unit_id), (p.idx))
-            )
+            %3$s
             select * from (
             select p.idx as period, u.code as key, false as whole, coalesce(s.numerator, 0) as numerator,
                    %4$s as denominator
@@ -101,6 +119,44 @@ class CrossSellRatioQuery {
             ) r
             order by period, whole, key collate "C"
             """;
+
+    /** The raw {@code base} CTE of {@link #BY_UNIT}; %s customer filters (alias c). */
+    private static final String BASE_BY_UNIT = """
+            base as (
+                select p.idx, c.home_unit_id as unit_id, grouping(c.home_unit_id) as whole, count(*) as customers
+                  from period p
+                  join customer c on c.customer_since <= p.to_date
+                 where true %s
+                 group by grouping sets ((p.idx, c.home_unit_id), (p.idx))
+            )""";
+
+    /**
+     * {@link #BASE_BY_UNIT} from the monthly customer counts (V12), as {@link #BASE_BY_MONTH}; the partial month is a
+     * LATERAL aggregate per period (one index range scan each).
+     */
+    private static final String BASE_BY_UNIT_BY_MONTH = """
+            base as (
+                select x.idx, x.unit_id, grouping(x.unit_id) as whole, cast(sum(x.customers) as bigint) as customers
+                  from (select p.idx, m.unit_id, m.customers
+                          from period p
+                          join kpi_customer_month m
+                            on m.unit_id <> 0 and m.month < cast(date_trunc('month', p.to_date + 1) as date)
+                        union all
+                        select p.idx, m.unit_id, m.customers
+                          from period p
+                          join kpi_customer_month_delta m
+                            on m.unit_id <> 0 and m.month < cast(date_trunc('month', p.to_date + 1) as date)
+                        union all
+                        select p.idx, j.unit_id, j.customers
+                          from period p
+                          cross join lateral (
+                            select c.home_unit_id as unit_id, count(*) as customers
+                              from customer c
+                             where c.customer_since >= cast(date_trunc('month', p.to_date + 1) as date)
+                               and c.customer_since <= p.to_date
+                             group by 1) j) x
+                 group by grouping sets ((x.idx, x.unit_id), (x.idx))
+            )""";
 
     /** The raw {@code sold} CTE of {@link #BY_UNIT}: %1$s numerator, %2$s unit column, %3$s opportunity filters. */
     private static final String SOLD_BY_UNIT = """
@@ -151,7 +207,13 @@ class CrossSellRatioQuery {
                 ? SOLD_BY_DAY.formatted(scope.unit() == null ? DailyCounts.CROSS_SOLD.company()
                         : DailyCounts.CROSS_SOLD.unit(scope.unitRole(), UNIT_ID))
                 : SOLD.formatted(numerator(method), opportunities);
-        var sql = FRACTIONS.formatted(PeriodList.CTE, sold, customers);
+        var sql = FRACTIONS.formatted(PeriodList.CTE, sold, scope.segment() != null ? BASE.formatted(customers)
+                : scope.unit() == null ? BASE_BY_MONTH.formatted("m.unit_id = 0", "m.customers", customers)
+                : scope.unitRole() == UnitRole.CUSTOMER
+                        ? BASE_BY_MONTH.formatted("m.unit_id = " + UNIT_ID, "m.customers", customers)
+                        // as product unit: every customer but the unit's own
+                        : BASE_BY_MONTH.formatted("m.unit_id in (0, " + UNIT_ID + ")",
+                                "case when m.unit_id = 0 then m.customers else -m.customers end", customers));
         var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
@@ -172,7 +234,8 @@ class CrossSellRatioQuery {
         var sold = byDay(scope, method)
                 ? SOLD_BY_UNIT_BY_DAY.formatted(DailyCounts.CROSS_SOLD.everyUnit(scope.unitRole()))
                 : SOLD_BY_UNIT.formatted(numerator(method), unitColumn, opportunities);
-        var sql = BY_UNIT.formatted(PeriodList.CTE, sold, customers, denominator);
+        var base = scope.segment() == null ? BASE_BY_UNIT_BY_MONTH : BASE_BY_UNIT.formatted(customers);
+        var sql = BY_UNIT.formatted(PeriodList.CTE, sold, base, denominator);
         return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
     }
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the changes the opportunity triggers append to {@code kpi_day_count_delta} into {@code kpi_day_count}
- * (V11; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
+ * Folds the changes the record triggers append to {@code kpi_day_count_delta} and {@code kpi_customer_month_delta}
+ * into {@code kpi_day_count} and {@code kpi_customer_month} (V11, V12; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
  * answers never depend on it: they sum both tables in one snapshot. It only keeps the delta table short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
@@ -41,6 +41,20 @@ class DailyCountFolder {
                    cross_sold = kpi_day_count.cross_sold + excluded.cross_sold
             """;
 
+    private static final String FOLD_CUSTOMERS = """
+            with moved as (
+                delete from kpi_customer_month_delta
+                 where ctid = any (array(select ctid from kpi_customer_month_delta limit :limit))
+                returning unit_id, month, customers
+            )
+            insert into kpi_customer_month (unit_id, month, customers)
+            select unit_id, month, sum(customers)
+              from moved
+             group by unit_id, month
+             order by unit_id, month
+            on conflict (unit_id, month) do update set customers = kpi_customer_month.customers + excluded.customers
+            """;
+
     private final JdbcClient jdbc;
 
     private final TransactionTemplate transaction;
@@ -68,7 +82,8 @@ class DailyCountFolder {
         Integer written = transaction.execute(status -> {
             boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
                     .query(Boolean.class).single();
-            return mine ? jdbc.sql(FOLD).param("limit", batch).update() : 0;
+            return mine ? jdbc.sql(FOLD).param("limit", batch).update()
+                    + jdbc.sql(FOLD_CUSTOMERS).param("limit", batch).update() : 0;
         });
         if (written != null && written > 0) {
             log.debug("Folded daily count changes into {} day row(s)", written);
