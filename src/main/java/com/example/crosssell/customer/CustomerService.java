@@ -2,6 +2,7 @@ package com.example.crosssell.customer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.example.crosssell.MissingReferenceException;
 import com.example.crosssell.RecordDeletedException;
@@ -11,6 +12,7 @@ import com.example.crosssell.RecordType;
 import com.example.crosssell.RecordsStored;
 import com.example.crosssell.Upserted;
 import com.example.crosssell.WriteOutcome;
+import com.example.crosssell.unit.BusinessUnit;
 import com.example.crosssell.unit.UnitService;
 import com.example.crosssell.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +65,17 @@ public class CustomerService {
     @Transactional
     public Written write(String externalId, CustomerRequest request) {
         tombstones.lock(externalId);
-        var homeUnit = units.require("homeUnit", request.homeUnit());
+        return writeLocked(externalId, request, units.require("homeUnit", request.homeUnit()));
+    }
+
+    /** {@link #write} for a caller that has already looked up the home unit (the webhook inbox), saving a read. */
+    @Transactional
+    public Written write(String externalId, CustomerRequest request, BusinessUnit homeUnit) {
+        tombstones.lock(externalId);
+        return writeLocked(externalId, request, homeUnit);
+    }
+
+    private Written writeLocked(String externalId, CustomerRequest request, BusinessUnit homeUnit) {
         var existing = customers.findByExternalId(externalId);
         if (existing.isEmpty()) {
             var deletedAt = tombstones.deletedAt(externalId);
@@ -116,9 +128,10 @@ public class CustomerService {
         return CustomerResponse.of(find(externalId));
     }
 
+    /** The customer, or empty when it does not exist (yet): the webhook inbox then waits for it. */
     @Transactional(readOnly = true)
-    public boolean exists(String externalId) {
-        return customers.findByExternalId(externalId).isPresent();
+    public Optional<Customer> lookup(String externalId) {
+        return customers.findByExternalId(externalId);
     }
 
     @Transactional(readOnly = true)

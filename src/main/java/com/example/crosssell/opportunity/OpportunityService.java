@@ -9,8 +9,10 @@ import com.example.crosssell.RecordType;
 import com.example.crosssell.RecordsStored;
 import com.example.crosssell.Upserted;
 import com.example.crosssell.WriteOutcome;
+import com.example.crosssell.customer.Customer;
 import com.example.crosssell.customer.CustomerService;
 import com.example.crosssell.customer.CustomerService.CustomerRemoved;
+import com.example.crosssell.unit.BusinessUnit;
 import com.example.crosssell.unit.UnitService;
 import com.example.crosssell.web.PageQuery;
 import org.jspecify.annotations.Nullable;
@@ -67,8 +69,19 @@ public class OpportunityService {
     @Transactional
     public Written write(String externalId, OpportunityRequest request) {
         tombstones.lock(externalId);
-        var customer = customers.require("customer", request.customer());
-        var productUnit = units.require("productUnit", request.productUnit());
+        return writeLocked(externalId, request, customers.require("customer", request.customer()),
+                units.require("productUnit", request.productUnit()));
+    }
+
+    /** {@link #write} for a caller that has already looked up customer and product unit (the webhook inbox). */
+    @Transactional
+    public Written write(String externalId, OpportunityRequest request, Customer customer, BusinessUnit productUnit) {
+        tombstones.lock(externalId);
+        return writeLocked(externalId, request, customer, productUnit);
+    }
+
+    private Written writeLocked(String externalId, OpportunityRequest request, Customer customer,
+            BusinessUnit productUnit) {
         var existing = opportunities.findByExternalId(externalId);
         if (existing.isEmpty()) {
             var deletedAt = tombstones.deletedAt(externalId);

@@ -1,6 +1,7 @@
 package com.example.crosssell.unit;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.example.crosssell.MissingReferenceException;
 import com.example.crosssell.RecordInUseException;
@@ -45,9 +46,10 @@ public class UnitService {
         return new Upserted<>(UnitResponse.of(created), WriteOutcome.CREATED);
     }
 
+    /** The unit, or empty when it does not exist (yet): the webhook inbox then waits for it. */
     @Transactional(readOnly = true)
-    public boolean exists(String code) {
-        return units.findByCode(code).isPresent();
+    public Optional<BusinessUnit> lookup(String code) {
+        return units.findByCode(code);
     }
 
     @Transactional(readOnly = true)

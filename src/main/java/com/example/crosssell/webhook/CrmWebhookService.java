@@ -116,9 +116,16 @@ public class CrmWebhookService {
         }
         var change = parsed;
         var malformed = problem;
+        var firstDelivery = true;
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> storeAndApplyOnce(delivery, change, malformed));
+                var first = firstDelivery;
+                return transaction.execute(status -> first ? applyAndStore(delivery, change, malformed)
+                        : storeAndApplyOnce(delivery, change, malformed));
+            }
+            catch (AlreadyStored ex) { // a redelivery: rolled back, now counted without applying it again
+                firstDelivery = false;
+                attempt--;
             }
             catch (RuntimeException ex) {
                 if (DataErrors.isDataError(ex, true)) { // fails again however often it is retried: 400, REJECTED
@@ -139,6 +146,22 @@ public class CrmWebhookService {
         }
     }
 
+    /**
+     * The common case, a first delivery: applies the event, then stores it with the outcome in one statement. A
+     * webhook-id already stored throws {@link AlreadyStored}, so what was applied is rolled back and never counts twice.
+     */
+    private WebhookReceipt applyAndStore(SignatureVerifier.Verified delivery, @Nullable CrmChange change,
+            @Nullable String malformed) {
+        var now = clock.instant();
+        var disposition = malformed != null ? Disposition.rejected(malformed) : processor.apply(change);
+        if (!inbox.storeSettled(delivery.webhookId(), change == null ? null : change.type(), delivery.payload(),
+                delivery.signedAt(), now, disposition, retryAt(disposition, 1, now))) {
+            throw new AlreadyStored();
+        }
+        return new WebhookReceipt(delivery.webhookId(), disposition.status(), disposition.reason(), false);
+    }
+
+    /** A redelivery: counted on the stored event, and applied only if that was not stored after all. */
     private WebhookReceipt storeAndApplyOnce(SignatureVerifier.Verified delivery, @Nullable CrmChange change,
             @Nullable String malformed) {
         var now = clock.instant();
@@ -289,6 +312,14 @@ public class CrmWebhookService {
 
     PagedModel<WebhookEventResponse> events(@Nullable EventStatus status, PageQuery paging) {
         return inbox.page(status, paging.toPageable(Sort.unsorted()));
+    }
+
+    /** The webhook-id of the delivery being applied is already stored: roll back, it is a redelivery. */
+    private static final class AlreadyStored extends RuntimeException {
+
+        AlreadyStored() {
+            super(null, null, false, false);
+        }
     }
 
     /** Outcomes of deliveries that have no inbox status. */

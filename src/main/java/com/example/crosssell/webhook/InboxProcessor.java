@@ -50,22 +50,25 @@ class InboxProcessor {
 
     private Disposition upsertCustomer(CrmChange change) {
         var request = change.customer();
-        if (!units.exists(request.homeUnit())) {
+        var homeUnit = units.lookup(request.homeUnit()); // handed to the write, which would read it again
+        if (homeUnit.isEmpty()) {
             return Disposition.waitingFor(RecordType.UNIT, "homeUnit", request.homeUnit());
         }
-        var written = customers.write(change.key(), request);
+        var written = customers.write(change.key(), request, homeUnit.get());
         return written(written.outcome(), written.record() == null, request.updatedAt());
     }
 
     private Disposition upsertOpportunity(CrmChange change) {
         var request = change.opportunity();
-        if (!customers.exists(request.customer())) {
+        var customer = customers.lookup(request.customer());
+        if (customer.isEmpty()) {
             return Disposition.waitingFor(RecordType.CUSTOMER, "customer", request.customer());
         }
-        if (!units.exists(request.productUnit())) {
+        var productUnit = units.lookup(request.productUnit());
+        if (productUnit.isEmpty()) {
             return Disposition.waitingFor(RecordType.UNIT, "productUnit", request.productUnit());
         }
-        var written = opportunities.write(change.key(), request);
+        var written = opportunities.write(change.key(), request, customer.get(), productUnit.get());
         return written(written.outcome(), written.record() == null, request.updatedAt());
     }
 

@@ -44,6 +44,28 @@ class WebhookInbox {
                 .single();
     }
 
+    /**
+     * Stores a first delivery together with what applying it came to, in one statement (no PENDING row to update
+     * right after). False, storing nothing, when the webhook-id is already stored: the caller must then roll back what
+     * it applied. A concurrent first delivery of the same id is waited for.
+     */
+    boolean storeSettled(String webhookId, @Nullable String type, String payload, Instant signedAt, Instant now,
+            Disposition disposition, @Nullable Instant retryAt) {
+        return jdbc.sql("""
+                insert into webhook_event (webhook_id, event_type, status, reason, payload, signed_at, received_at,
+                                           applied_at, attempts, waits_for_type, waits_for_key, next_attempt_at)
+                values (:webhookId, :type, :status, :reason, :payload, :signedAt, :now, :appliedAt, 1, :waitsForType,
+                        :waitsForKey, :retryAt)
+                on conflict (webhook_id) do nothing
+                """).param("webhookId", webhookId).param("type", type).param("status", disposition.status().name())
+                .param("reason", disposition.reason()).param("payload", payload).param("signedAt", utc(signedAt))
+                .param("now", utc(now))
+                .param("appliedAt", disposition.status() == EventStatus.APPLIED ? utc(now) : null)
+                .param("waitsForType", disposition.waitsForType() == null ? null : disposition.waitsForType().name())
+                .param("waitsForKey", disposition.waitsForKey())
+                .param("retryAt", retryAt == null ? null : utc(retryAt)).update() == 1;
+    }
+
     /** Records what applying the event came to; a pending event is retried by the sweep after {@code retryAt}. */
     void record(long id, Disposition disposition, Instant now, @Nullable Instant retryAt) {
         jdbc.sql("""

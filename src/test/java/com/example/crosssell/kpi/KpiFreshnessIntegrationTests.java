@@ -2,11 +2,15 @@ package com.example.crosssell.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+
+import javax.sql.DataSource;
 
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestData;
@@ -31,6 +35,9 @@ class KpiFreshnessIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void loadWorkedExample() {
@@ -81,6 +88,46 @@ class KpiFreshnessIntegrationTests {
         var etag = etag(RATIO);
         http.delete().uri("/api/v1/units/RET").exchange().expectStatus().isEqualTo(409);
         expectNotModified(RATIO, etag);
+    }
+
+    @Test
+    void aCommitSkipsTheVersionSlotsThatConcurrentCommitsHold() throws SQLException {
+        var etag = etag(RATIO);
+        long before = jdbc.sql("select version from data_version").query(Long.class).single();
+        int free;
+        long slotBefore;
+        try (var holder = dataSource.getConnection(); var writer = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            writer.setAutoCommit(false);
+            free = (backendPid(writer) % 64 + 5) % 64; // not the writer's own slot: it must look further
+            slotBefore = slotVersion(free);
+            // the holder stands for 63 commits in flight: it holds every slot but one
+            try (var lock = holder.prepareStatement("select slot from data_version_slot where slot <> ? for update")) {
+                lock.setInt(1, free);
+                lock.executeQuery().close();
+            }
+            try (var write = writer.createStatement()) {
+                write.execute("set local lock_timeout = '30s'"); // a writer waiting for a held slot fails, not hangs
+                write.executeUpdate("update business_unit set name = 'Retail' where code = 'RET'");
+            }
+            writer.commit();
+            holder.rollback();
+        }
+        assertThat(jdbc.sql("select version from data_version").query(Long.class).single()).isEqualTo(before + 1);
+        assertThat(slotVersion(free)).isEqualTo(slotBefore + 1);
+        expectModified(RATIO, etag);
+    }
+
+    private long slotVersion(int slot) {
+        return jdbc.sql("select version from data_version_slot where slot = :slot").param("slot", slot)
+                .query(Long.class).single();
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (var query = connection.createStatement(); var rs = query.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
