@@ -454,8 +454,14 @@ class TwoInstancesIntegrationTests {
                     "crosssell.webhooks.sweep-interval=PT1S",  // pending children are retried every second
                     "crosssell.importing.batch-size=5",        // many small import transactions interleave
                     "spring.lifecycle.timeout-per-shutdown-phase=2s"));
+            // as command-line arguments: they outrank application.yml (builder properties are only defaults, and
+            // application.yml's datasource would win over them)
             var context = new SpringApplicationBuilder(CrossSellApplication.class)
-                    .properties(properties.toArray(String[]::new)).run();
+                    .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+            if (!database.url().equals(context.getEnvironment().getProperty("spring.datasource.url"))) {
+                context.close();
+                throw new IllegalStateException("the instance does not use the test database");
+            }
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             var http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
                     .defaultHeader(HttpHeaders.AUTHORIZATION, TestApiKeys.bearer(TestApiKeys.ADMIN)).build();
