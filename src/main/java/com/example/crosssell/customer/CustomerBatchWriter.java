@@ -30,40 +30,54 @@ public class CustomerBatchWriter {
             ) on commit delete rows
             """;
 
+    /*
+     * Per line, only what every line needs is looked up before the insert: its unit (memoized: few units) and its
+     * tombstone (usually none). Whether the customer is stored is left to ON CONFLICT, and the stored version is read
+     * only for the lines the merge did not write (stale, unchanged, or a write that changes nothing), from the
+     * statement's snapshot, i.e. before the merge. A write that would change no column is skipped (IS DISTINCT
+     * FROM), so no row is rewritten and no update trigger fires for it; it still counts as UPDATED, as a PUT does.
+     * Lateral joins and LIMIT 1 sub-selects keep every look-up an index probe, never a scan of a whole table.
+     */
     private static final String MERGE = """
             with stage as (
-                select s.*, u.id as home_unit_id, c.id is not null as stored, c.crm_updated_at as stored_at,
-                       t.crm_updated_at as deleted_at
+                select s.*, u.id as home_unit_id, t.crm_updated_at as deleted_at
                   from import_customer_stage s
-                  -- lateral + limit: one index look-up per line, never a scan of the whole table per batch
                   left join lateral (select id from business_unit u where u.code = s.home_unit limit 1) u on true
-                  left join lateral (select id, crm_updated_at from customer c
-                                      where c.external_id = s.external_id limit 1) c on true
                   left join lateral (select crm_updated_at from customer_tombstone t
                                       where t.external_id = s.external_id limit 1) t on true
             ), merged as (
                 insert into customer as c (external_id, name, home_unit_id, customer_since, segment, crm_updated_at)
                 select external_id, name, home_unit_id, customer_since, segment, crm_updated_at
-                  from stage
+                  from stage s
                  where home_unit_id is not null
-                   and (stored or deleted_at is null or crm_updated_at is null or crm_updated_at > deleted_at)
+                   and (deleted_at is null or crm_updated_at is null or crm_updated_at > deleted_at
+                        or (select true from customer c where c.external_id = s.external_id limit 1))
                 on conflict (external_id) do update
                    set name = excluded.name, home_unit_id = excluded.home_unit_id,
                        customer_since = excluded.customer_since, segment = excluded.segment,
                        crm_updated_at = excluded.crm_updated_at, updated_at = now()
-                 where c.crm_updated_at is null or excluded.crm_updated_at is null
-                    or excluded.crm_updated_at > c.crm_updated_at
+                 where (c.crm_updated_at is null or excluded.crm_updated_at is null
+                        or excluded.crm_updated_at > c.crm_updated_at)
+                   and (c.name, c.home_unit_id, c.customer_since, c.segment, c.crm_updated_at)
+                       is distinct from (excluded.name, excluded.home_unit_id, excluded.customer_since,
+                                         excluded.segment, excluded.crm_updated_at)
                 returning c.external_id, xmax = 0 as inserted
             ), revived as (
-                delete from customer_tombstone t using merged m where t.external_id = m.external_id
+                delete from customer_tombstone t
+                 where t.external_id = any (array(select s.external_id from stage s join merged m using (external_id)
+                                                   where s.deleted_at is not null))
             )
             select s.line, s.external_id, s.home_unit,
                    case when s.home_unit_id is null then 'MISSING'
-                        when m.external_id is null then
-                            case when coalesce(s.stored_at, s.deleted_at) = s.crm_updated_at then 'UNCHANGED'
-                                 else 'STALE' end
                         when m.inserted then 'CREATED'
-                        else 'UPDATED' end as outcome
+                        when m.external_id is not null then 'UPDATED'
+                        else coalesce((select case when c.crm_updated_at is null or s.crm_updated_at is null
+                                                        then 'UPDATED'
+                                                   when s.crm_updated_at = c.crm_updated_at then 'UNCHANGED'
+                                                   else 'STALE' end
+                                         from customer c where c.external_id = s.external_id limit 1),
+                                      case when s.deleted_at = s.crm_updated_at then 'UNCHANGED' else 'STALE' end)
+                   end as outcome
               from stage s left join merged m on m.external_id = s.external_id
              order by s.line
             """;
@@ -94,8 +108,7 @@ public class CustomerBatchWriter {
             var c = row.values();
             rows.add(row.line(), row.key(), c.name(), c.homeUnit(), c.customerSince(), c.segment(), c.updatedAt());
         }
-        rows.copyInto(dataSource, "import_customer_stage");
-        jdbc.sql("analyze import_customer_stage").update(); // plan the merge on real statistics of this batch
+        rows.copyInto(dataSource, "import_customer_stage"); // no ANALYZE: the merge's plan does not depend on it
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var key = rs.getString("external_id");

@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Objects;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -95,6 +95,9 @@ class CsvRows implements Iterator<SourceRow> {
                     header[0] = header[0].substring(1); // a byte order mark, as spreadsheet exports write it
                 }
                 refuseRepeatedColumns(header);
+                for (int i = 0; i < header.length; i++) {
+                    header[i] = header[i].trim(); // once, not for every row
+                }
             }
             while (true) {
                 if (!rows.hasNextValue()) {
@@ -137,15 +140,15 @@ class CsvRows implements Iterator<SourceRow> {
     }
 
     private SourceRow row(long line, String[] values) {
-        var names = List.of(header);
-        if (values.length != names.size()) {
+        var names = Objects.requireNonNull(header);
+        if (values.length != names.length) {
             return SourceRow.unreadable(line, "has %d field(s), the header has %d".formatted(values.length,
-                    names.size()));
+                    names.length));
         }
         var fields = json.createObjectNode();
         for (int i = 0; i < values.length; i++) {
             if (!values[i].isEmpty()) {
-                fields.put(names.get(i).trim(), values[i]);
+                fields.put(names[i], values[i]);
             }
         }
         return SourceRow.of(line, fields);

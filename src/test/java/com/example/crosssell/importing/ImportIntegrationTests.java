@@ -139,6 +139,24 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aLineThatChangesNothingCountsAsUpdatedButLeavesTheRowAsItIs() {
+        data.unit("RET", "Retail");
+        post("customers", NDJSON, line("C1", "One", null) + line("C2", "Two", null)).expectBody()
+                .jsonPath("$.created").isEqualTo(2);
+        var before = rowVersions();
+        post("customers", NDJSON, line("C1", "One", null) + line("C2", "Two renamed", null)).expectBody()
+                .jsonPath("$.updated").isEqualTo(2).jsonPath("$.unchanged").isEqualTo(0);
+        var after = rowVersions();
+        assertThat(after.get(0)).isEqualTo(before.get(0)); // C1: not rewritten, so no update trigger fired for it
+        assertThat(after.get(1)).isNotEqualTo(before.get(1));
+        http.get().uri("/api/v1/customers/C2").exchange().expectBody().jsonPath("$.name").isEqualTo("Two renamed");
+    }
+
+    private java.util.List<String> rowVersions() {
+        return jdbc.sql("select xmin::text from customer order by external_id").query(String.class).list();
+    }
+
+    @Test
     void anNdjsonLineThatIsNotUtf8IsRejectedAlone() {
         data.unit("RET", "Retail");
         var body = (line("C1", "Fine", null) + line("C2", "Caf\u00e9", null) + line("C3", "Fine too", null))
