@@ -37,6 +37,7 @@ BEGIN {
         sinceAt[n] = since0 + int(rand() * sinceSpan / 86400) * 86400
         since = strftime("%Y-%m-%d", sinceAt[n], 1)
         s = rand() < 0.1 ? "" : segment[int(rand() * 5) + 1]
+        seg[n] = s
         id = sprintf("C%08d", n)
         print id, "Customer " n, code[home[n]], since, s, updated > (out "/customers.csv")
         print n, id, "Customer " n, home[n], since, s, updated > (out "/customers.copy")
@@ -64,6 +65,8 @@ BEGIN {
         cid = sprintf("C%08d", c)
         print id, cid, code[p], "Product " (n % 40), owner, st, opened, closed, amount, updated \
             > (out "/opportunities.csv")
-        print n, id, c, p, "Product " (n % 40), owner, st, opened, closed, amount, updated > (out "/opportunities.copy")
+        # the table's row as the service stores it, with the customer's columns V8 copies onto it
+        print n, id, c, p, "Product " (n % 40), owner, st, opened, closed, amount, updated, home[c], \
+            strftime("%Y-%m-%d", sinceAt[c], 1), seg[c] > (out "/opportunities.copy")
     }
 }

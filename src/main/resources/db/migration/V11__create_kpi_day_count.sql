@@ -32,16 +32,7 @@ create table kpi_day_count (
 create index ix_kpi_day_count_day on kpi_day_count (role, day)
     include (unit_id, opened, opened_won, closed, closed_won, cross_sold);
 
-create table kpi_day_count_delta (
-    role       char(1) not null,
-    unit_id    bigint  not null,
-    day        date    not null,
-    opened     bigint  not null,
-    opened_won bigint  not null,
-    closed     bigint  not null,
-    closed_won bigint  not null,
-    cross_sold bigint  not null
-);
+create table kpi_day_count_delta (like kpi_day_count);
 
 create index ix_kpi_day_count_delta on kpi_day_count_delta (role, unit_id, day);
 
@@ -69,36 +60,44 @@ select format($q$
     $q$, sign_and_rows)
 $$;
 
-create function count_opportunity_days() returns trigger language plpgsql as $$
+-- The trigger of every count table (V12 too): TG_ARGV[0] the delta table, TG_ARGV[1] the function that writes the
+-- query of the changes (as kpi_day_count_changes above).
+create function append_count_changes() returns trigger language plpgsql as $$
+declare
+    changes text;
 begin
-    execute 'insert into kpi_day_count_delta '
-        || kpi_day_count_changes(case tg_op
-            when 'INSERT' then 'select 1 as sign, n.* from new_rows n'
-            when 'DELETE' then 'select -1 as sign, o.* from old_rows o'
-            else 'select 1 as sign, n.* from new_rows n union all select -1, o.* from old_rows o' end);
+    execute format('select %I($1)', tg_argv[1]) into changes using (case tg_op
+        when 'INSERT' then 'select 1 as sign, n.* from new_rows n'
+        when 'DELETE' then 'select -1 as sign, o.* from old_rows o'
+        else 'select 1 as sign, n.* from new_rows n union all select -1, o.* from old_rows o' end);
+    execute format('insert into %I ', tg_argv[0]) || changes;
     return null;
 end
 $$;
 
 create trigger tg_opportunity_day_count_insert after insert on opportunity
-    referencing new table as new_rows for each statement execute function count_opportunity_days();
+    referencing new table as new_rows for each statement
+    execute function append_count_changes('kpi_day_count_delta', 'kpi_day_count_changes');
 create trigger tg_opportunity_day_count_update after update on opportunity
-    referencing old table as old_rows new table as new_rows for each statement execute function count_opportunity_days();
+    referencing old table as old_rows new table as new_rows for each statement
+    execute function append_count_changes('kpi_day_count_delta', 'kpi_day_count_changes');
 create trigger tg_opportunity_day_count_delete after delete on opportunity
-    referencing old table as old_rows for each statement execute function count_opportunity_days();
+    referencing old table as old_rows for each statement
+    execute function append_count_changes('kpi_day_count_delta', 'kpi_day_count_changes');
 
-create function forget_opportunity_days() returns trigger language plpgsql as $$
+-- TRUNCATE (tests): the counts of the truncated table go too; TG_ARGV the count table and its delta table
+create function forget_counts() returns trigger language plpgsql as $$
 begin
     -- the folder's lock (DailyCountFolder): a fold in flight must not re-insert what this removes
     perform pg_advisory_xact_lock(hashtext('kpi_day_count_delta'));
-    delete from kpi_day_count;
-    delete from kpi_day_count_delta;
+    execute format('delete from %I', tg_argv[0]);
+    execute format('delete from %I', tg_argv[1]);
     return null;
 end
 $$;
 
 create trigger tg_opportunity_day_count_truncate after truncate on opportunity
-    for each statement execute function forget_opportunity_days();
+    for each statement execute function forget_counts('kpi_day_count', 'kpi_day_count_delta');
 
 -- the opportunities already stored
 do $$

@@ -22,34 +22,27 @@ enum DailyCounts {
     CLOSED("closed_at", "k.closed_won", "k.closed", "(o.status = 'WON')::int", "1", "");
 
     /**
-     * %1$s counted a, %2$s counted b, %3$s raw a, %4$s raw b, %5$s instant column, %6$s counts filter (alias k),
-     * %7$s raw filter (alias o, including this measure's condition), %8$s unit column of k, %9$s of o. Each raw part
-     * is a LATERAL aggregate, planned for one period's few hours: its index range scan; as a join, the planner
-     * cannot tell the edges are short and may scan the whole table once for all periods.
+     * The whole UTC days of each period from one count table: %1$s the table (kpi_day_count or its delta), %2$s
+     * counted a, %3$s counted b, %4$s counts filter (alias k).
      */
-    private static final String ROWS = """
-            select p.idx, %8$s as unit_id, %1$s as a, %2$s as b
+    private static final String COUNTED = """
+            select p.idx, k.unit_id, %2$s as a, %3$s as b
               from period p
-              join kpi_day_count k on k.day >= p.day_from and k.day < p.day_to %6$s
-            union all
-            select p.idx, %8$s, %1$s, %2$s
-              from period p
-              join kpi_day_count_delta k on k.day >= p.day_from and k.day < p.day_to %6$s
-            union all
+              join %1$s k on k.day >= p.day_from and k.day < p.day_to %4$s""";
+
+    /**
+     * One partial edge of each period from opportunity: %1$s and %2$s its bounds (columns of p), %3$s unit column of
+     * o, %4$s raw a, %5$s raw b, %6$s instant column, %7$s raw filter (alias o, including this measure's condition).
+     * A LATERAL aggregate, planned for one period's few hours: its index range scan; as a join, the planner cannot
+     * tell the edges are short and may scan the whole table once for all periods.
+     */
+    private static final String EDGE = """
             select p.idx, e.unit_id, e.a, e.b
               from period p
               cross join lateral (
-                select %9$s as unit_id, sum(%3$s) as a, sum(%4$s) as b
+                select %3$s as unit_id, sum(%4$s) as a, sum(%5$s) as b
                   from opportunity o
-                 where o.%5$s >= p.start_at and o.%5$s < p.a_end and o.%5$s is not null %7$s
-                 group by 1) e
-            union all
-            select p.idx, e.unit_id, e.a, e.b
-              from period p
-              cross join lateral (
-                select %9$s as unit_id, sum(%3$s) as a, sum(%4$s) as b
-                  from opportunity o
-                 where o.%5$s >= p.b_start and o.%5$s < p.end_at and o.%5$s is not null %7$s
+                 where o.%6$s >= p.%1$s and o.%6$s < p.%2$s and o.%6$s is not null %7$s
                  group by 1) e""";
 
     /**
@@ -125,8 +118,13 @@ enum DailyCounts {
      * distinct count needs the raw query instead.
      */
     private String rows(String countsFilter, String unitColumn, String rawUnitFilter) {
-        var rows = ROWS.formatted(countedA, countedB, rawA, rawB, instant, countsFilter, condition + rawUnitFilter,
-                "k.unit_id", unitColumn);
-        return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows;
+        var rows = new StringBuilder();
+        for (var table : new String[] {"kpi_day_count", "kpi_day_count_delta"}) {
+            rows.append(COUNTED.formatted(table, countedA, countedB, countsFilter)).append("\nunion all\n");
+        }
+        rows.append(EDGE.formatted("start_at", "a_end", unitColumn, rawA, rawB, instant, condition + rawUnitFilter))
+                .append("\nunion all\n")
+                .append(EDGE.formatted("b_start", "end_at", unitColumn, rawA, rawB, instant, condition + rawUnitFilter));
+        return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows.toString();
     }
 }
