@@ -25,7 +25,6 @@ class DailyCountFolder {
     private static final String FOLD = """
             with moved as (
                 delete from kpi_day_count_delta
-                 where ctid = any (array(select ctid from kpi_day_count_delta limit :limit))
                 returning role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold
             )
             insert into kpi_day_count (role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold)
@@ -44,7 +43,6 @@ class DailyCountFolder {
     private static final String FOLD_CUSTOMERS = """
             with moved as (
                 delete from kpi_customer_month_delta
-                 where ctid = any (array(select ctid from kpi_customer_month_delta limit :limit))
                 returning unit_id, month, customers
             )
             insert into kpi_customer_month (unit_id, month, customers)
@@ -59,35 +57,25 @@ class DailyCountFolder {
 
     private final TransactionTemplate transaction;
 
-    private final int batch;
-
-    DailyCountFolder(JdbcClient jdbc, TransactionTemplate transaction,
-            @Value("${crosssell.kpi.daily-count-fold-batch:100000}") int batch) {
+    DailyCountFolder(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.batch = batch;
     }
 
+    /**
+     * Folds every change committed so far, in one transaction: one statement per table moves them all (a bulk
+     * import's millions of changes are one grouped pass, not a pass per slice; changes committed meanwhile wait for
+     * the next round). Does nothing while another instance folds.
+     */
     @Scheduled(fixedDelayString = "${crosssell.kpi.daily-count-fold-interval:PT1S}")
-    void foldAll() {
-        int folded;
-        do {
-            folded = fold();
-        }
-        while (folded > 0);
-    }
-
-    /** One round: folds up to the batch size of changes; the number of day rows written (0: nothing to do). */
-    int fold() {
+    void fold() {
         Integer written = transaction.execute(status -> {
             boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
                     .query(Boolean.class).single();
-            return mine ? jdbc.sql(FOLD).param("limit", batch).update()
-                    + jdbc.sql(FOLD_CUSTOMERS).param("limit", batch).update() : 0;
+            return mine ? jdbc.sql(FOLD).update() + jdbc.sql(FOLD_CUSTOMERS).update() : 0;
         });
         if (written != null && written > 0) {
-            log.debug("Folded daily count changes into {} day row(s)", written);
+            log.debug("Folded count changes into {} count row(s)", written);
         }
-        return written == null ? 0 : written;
     }
 }
