@@ -36,6 +36,11 @@ create table kpi_day_count_delta (like kpi_day_count);
 
 create index ix_kpi_day_count_delta on kpi_day_count_delta (role, unit_id, day);
 
+-- Folding deletes every change row it moves: vacuum the delta table after a few thousand dead rows rather than a
+-- fraction of the table, so that readers' index scans over it do not wade through the rows a bulk import left.
+alter table kpi_day_count_delta set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+    autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000);
+
 -- The counts a set of opportunity rows contributes, each row signed (+1 added, -1 removed); %s is that set.
 create function kpi_day_count_changes(sign_and_rows text) returns text language sql immutable as $$
 select format($q$

@@ -15,6 +15,9 @@ create table kpi_customer_month_delta (like kpi_customer_month);
 
 create index ix_kpi_customer_month_delta on kpi_customer_month_delta (unit_id, month);
 
+alter table kpi_customer_month_delta set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+    autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000); -- as V11's delta table
+
 -- the partial month of the whole company: customers by joining day, without a unit
 create index ix_customer_since on customer (customer_since) include (home_unit_id);
 

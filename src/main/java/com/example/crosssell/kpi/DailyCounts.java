@@ -90,7 +90,7 @@ enum DailyCounts {
 
     /** The rows of the whole company (role 'C'), unit_id 0. */
     String company() {
-        return rows(" and k.role = 'C'", "0", "");
+        return rows(" and k.role = 'C' and k.unit_id = 0", "0", "");
     }
 
     /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id. */
