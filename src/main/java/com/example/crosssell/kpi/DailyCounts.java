@@ -47,7 +47,7 @@ enum DailyCounts {
 
     /**
      * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
-     * period's base only if it joined by the period's last day (ix_opportunity_late_cross_sold). %1$s unit column,
+     * period's base only if it joined by the period's last day (the ix_opportunity_late_cross_sold indexes). %1$s unit column,
      * %2$s raw filter.
      */
     private static final String LATE = """
