@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the changes the record triggers append to {@code kpi_day_count_delta} and {@code kpi_customer_month_delta}
- * into {@code kpi_day_count} and {@code kpi_customer_month} (V11, V12; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
- * answers never depend on it: they sum both tables in one snapshot. It only keeps the delta table short.
+ * into {@code kpi_day_count} and {@code kpi_customer_month} (V11, V12; docs/kpi-queries.md, "Daily counts"),
+ * every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both
+ * tables in one snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
  * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a

@@ -47,8 +47,8 @@ enum DailyCounts {
 
     /**
      * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
-     * period's base only if it joined by the period's last day (the ix_opportunity_late_cross_sold indexes). %1$s unit column,
-     * %2$s raw filter.
+     * period's base only if it joined by the period's last day (the ix_opportunity_late_cross_sold indexes).
+     * %1$s unit column, %2$s raw filter.
      */
     private static final String LATE = """
 
@@ -122,9 +122,10 @@ enum DailyCounts {
         for (var table : new String[] {"kpi_day_count", "kpi_day_count_delta"}) {
             rows.append(COUNTED.formatted(table, countedA, countedB, countsFilter)).append("\nunion all\n");
         }
-        rows.append(EDGE.formatted("start_at", "a_end", unitColumn, rawA, rawB, instant, condition + rawUnitFilter))
+        var rawFilter = condition + rawUnitFilter;
+        rows.append(EDGE.formatted("start_at", "a_end", unitColumn, rawA, rawB, instant, rawFilter))
                 .append("\nunion all\n")
-                .append(EDGE.formatted("b_start", "end_at", unitColumn, rawA, rawB, instant, condition + rawUnitFilter));
+                .append(EDGE.formatted("b_start", "end_at", unitColumn, rawA, rawB, instant, rawFilter));
         return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows.toString();
     }
 }

@@ -81,7 +81,8 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
         var layers = layers().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return Map.of("toDates", array(KpiPeriod::to), "starts", array(KpiPeriod::start),
                 "ends", array(KpiPeriod::end), "layers", layers,
-                "dayFroms", array(period -> UtcDays.of(period).from()), "dayTos", array(period -> UtcDays.of(period).to()),
+                "dayFroms", array(period -> UtcDays.of(period).from()),
+                "dayTos", array(period -> UtcDays.of(period).to()),
                 "aEnds", array(period -> UtcDays.of(period).firstEdgeEnd()),
                 "bStarts", array(period -> UtcDays.of(period).lastEdgeStart()));
     }
