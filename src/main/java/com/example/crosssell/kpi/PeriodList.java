@@ -78,13 +78,12 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
     /** Named parameters of {@link #CTE}: array literals of ISO dates and UTC instants (no quoting needed). */
     Map<String, Object> parameters() {
-        var layers = layers().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return Map.of("toDates", array(KpiPeriod::to), "starts", array(KpiPeriod::start),
-                "ends", array(KpiPeriod::end), "layers", layers,
-                "dayFroms", array(period -> UtcDays.of(period).from()),
-                "dayTos", array(period -> UtcDays.of(period).to()),
-                "aEnds", array(period -> UtcDays.of(period).firstEdgeEnd()),
-                "bStarts", array(period -> UtcDays.of(period).lastEdgeStart()));
+        var all = all();
+        var days = all.stream().map(UtcDays::of).toList();
+        return Map.of("toDates", array(all, KpiPeriod::to), "starts", array(all, KpiPeriod::start),
+                "ends", array(all, KpiPeriod::end), "layers", array(layers(), layer -> layer),
+                "dayFroms", array(days, UtcDays::from), "dayTos", array(days, UtcDays::to),
+                "aEnds", array(days, UtcDays::firstEdgeEnd), "bStarts", array(days, UtcDays::lastEdgeStart));
     }
 
     /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */
@@ -116,7 +115,7 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
         return layers;
     }
 
-    private String array(Function<KpiPeriod, Object> value) {
-        return all().stream().map(value).map(Object::toString).collect(Collectors.joining(",", "{", "}"));
+    private static <T> String array(List<T> items, Function<T, Object> value) {
+        return items.stream().map(value).map(Object::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }
