@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The bulk import's write path of opportunities: one batch is COPYed into a temporary staging table and merged with
  * one statement that applies SPEC §6.4's version rule (stored opportunity and tombstone) and reports every line.
+ * The merge also copies each customer's home unit, customer_since and segment onto the opportunity (V8), reading
+ * them in the same look-up that resolves the customer, so V8's per-row trigger stands aside for this transaction
+ * (V13).
  */
 @Repository
 public class OpportunityBatchWriter {
@@ -33,11 +36,14 @@ public class OpportunityBatchWriter {
 
     private static final String MERGE = """
             with stage as (
-                select s.*, c.id as customer_id, u.id as product_unit_id, o.id is not null as stored,
-                       o.crm_updated_at as stored_at, t.crm_updated_at as deleted_at
+                select s.*, c.id as customer_id, c.home_unit_id as customer_home_unit_id,
+                       c.customer_since, c.segment as customer_segment, u.id as product_unit_id,
+                       o.id is not null as stored, o.crm_updated_at as stored_at, t.crm_updated_at as deleted_at
                   from import_opportunity_stage s
-                  -- lateral + limit: one index look-up per line, never a scan of the whole table per batch
-                  left join lateral (select id from customer c where c.external_id = s.customer limit 1) c on true
+                  -- lateral + limit: one index look-up per line, never a scan of the whole table per batch;
+                  -- for share: the customer's columns copied below stay its columns until this batch commits (V13)
+                  left join lateral (select id, home_unit_id, customer_since, segment from customer c
+                                      where c.external_id = s.customer limit 1 for share) c on true
                   left join lateral (select id from business_unit u where u.code = s.product_unit limit 1) u on true
                   left join lateral (select id, crm_updated_at from opportunity o
                                       where o.external_id = s.external_id limit 1) o on true
@@ -45,9 +51,10 @@ public class OpportunityBatchWriter {
                                       where t.external_id = s.external_id limit 1) t on true
             ), merged as (
                 insert into opportunity as o (external_id, customer_id, product_unit_id, product, owner, status,
-                                              opened_at, closed_at, amount, crm_updated_at)
+                                              opened_at, closed_at, amount, crm_updated_at, customer_home_unit_id,
+                                              customer_since, customer_segment)
                 select external_id, customer_id, product_unit_id, product, owner, status, opened_at, closed_at,
-                       amount, crm_updated_at
+                       amount, crm_updated_at, customer_home_unit_id, customer_since, customer_segment
                   from stage
                  where customer_id is not null and product_unit_id is not null
                    and (stored or deleted_at is null or crm_updated_at is null or crm_updated_at > deleted_at)
@@ -55,7 +62,9 @@ public class OpportunityBatchWriter {
                    set customer_id = excluded.customer_id, product_unit_id = excluded.product_unit_id,
                        product = excluded.product, owner = excluded.owner, status = excluded.status,
                        opened_at = excluded.opened_at, closed_at = excluded.closed_at, amount = excluded.amount,
-                       crm_updated_at = excluded.crm_updated_at, updated_at = now()
+                       crm_updated_at = excluded.crm_updated_at, updated_at = now(),
+                       customer_home_unit_id = excluded.customer_home_unit_id,
+                       customer_since = excluded.customer_since, customer_segment = excluded.customer_segment
                  where o.crm_updated_at is null or excluded.crm_updated_at is null
                     or excluded.crm_updated_at > o.crm_updated_at
                 returning o.external_id, xmax = 0 as inserted
@@ -103,6 +112,8 @@ public class OpportunityBatchWriter {
         }
         rows.copyInto(dataSource, "import_opportunity_stage");
         jdbc.sql("analyze import_opportunity_stage").update(); // plan the merge on real statistics of this batch
+        // the merge copies the customer's columns itself, from the rows it locks: the per-row trigger skips (V13)
+        jdbc.sql("select set_config('crosssell.customer_columns_copied', 'on', true)").query(String.class).single();
         var created = new ArrayList<String>();
         var outcomes = jdbc.sql(MERGE).query((rs, n) -> {
             var line = rs.getLong("line");

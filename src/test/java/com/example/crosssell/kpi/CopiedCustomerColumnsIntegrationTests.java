@@ -88,6 +88,24 @@ class CopiedCustomerColumnsIntegrationTests {
     }
 
     @Test
+    void theImportCopiesItsCustomersColumnsItselfAndLeavesTheTriggerOnForEveryOtherWrite() {
+        // the import merge writes the copies (V13): a new opportunity, and O1 moved from C1 (RET) to C4 (INS)
+        new CrmWrites(http, "copied").importFile("opportunities", CrmWrites.CSV, """
+                externalId,customer,productUnit,product,owner,status,openedAt,closedAt,amount,updatedAt
+                O8,C3,WEA,Fund,ann,OPEN,2025-02-01T10:00:00Z,,,2025-03-01T00:00:00Z
+                O1,C4,INS,Home,ann,WON,2025-01-05T10:00:00Z,2025-01-20T10:00:00Z,,2099-01-01T00:00:00Z
+                """);
+
+        assertThat(jdbc.sql("""
+                select o.external_id || ' ' || u.code || ' ' || o.customer_since || ' ' || o.customer_segment
+                  from opportunity o join business_unit u on u.id = o.customer_home_unit_id
+                 where o.external_id in ('O1', 'O8') order by 1""").query(String.class).list())
+                .containsExactly("O1 INS 2023-11-01 SMB", "O8 RET 2025-02-15 SMB");
+        assertThat(differing()).isEmpty();
+        aNewOpportunityCopiesItsCustomerWhateverTheInsertSays(); // the import's setting ended with its transactions
+    }
+
+    @Test
     void theKpiFollowsACustomerMovedByPlainSql() {
         // worked example: ratio of RET in Q1 2025 is 2 / 3 (O1, O2 of C1); C1 moved to INS takes them along
         jdbc.sql("update customer set home_unit_id = (select id from business_unit where code = 'INS') "
