@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis/conversion-rate")
@@ -73,7 +73,7 @@ class ConversionRateController {
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
         return responses.conditional(webRequest, () -> conversions.result(query, owner, basis));
@@ -109,7 +109,7 @@ class ConversionRateController {
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
@@ -144,7 +144,7 @@ class ConversionRateController {
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
         var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
@@ -180,7 +180,7 @@ class ConversionRateController {
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);

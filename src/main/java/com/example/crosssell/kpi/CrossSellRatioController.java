@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis")
@@ -70,7 +70,7 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio", RATIO_PARAMETERS);
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
         return responses.conditional(webRequest, () -> ratios.result(query, method));
@@ -108,7 +108,7 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio series",
                 KpiParameters.with(RATIO_PARAMETERS, "granularity"));
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
@@ -143,7 +143,7 @@ class CrossSellRatioController {
             @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
             @Nullable ComparePeriod compare,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell ratio by unit (every unit is a row)",
                 KpiParameters.without(RATIO_PARAMETERS, "unit"));
         var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
@@ -172,7 +172,7 @@ class CrossSellRatioController {
             @Nullable String zone,
             @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
             @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            WebRequest webRequest, HttpServletRequest request) {
+            ServletWebRequest webRequest, HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the cross-sell matrix", Set.of("from", "to", "zone", "segment"));
         return responses.conditional(webRequest, () -> ratios.matrix(from, to, zone, segment, details));
     }

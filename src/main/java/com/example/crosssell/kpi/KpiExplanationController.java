@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @RequestMapping("/api/v1/kpis")
@@ -94,7 +94,7 @@ class KpiExplanationController {
             @Parameter(description = "Accepted and ignored: explain lists the period's own records.")
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Valid @ParameterObject PageQuery paging,
-            WebRequest webRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            ServletWebRequest webRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var which = kpi(kpi);
         boolean ratio = which == Kpi.CROSS_SELL_RATIO;
         KpiParameters.rejectOthers(request, "the " + kpi + " explanation", ratio ? RATIO : CONVERSION);

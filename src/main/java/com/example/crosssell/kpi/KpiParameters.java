@@ -54,8 +54,11 @@ final class KpiParameters {
             + "`crosssell.kpi.low-sample-minimum`, default 30), for the conversion rate the 95 % Wilson "
             + "`confidenceInterval`, `target` (the target in force on the period's last day), `asOf` (the most "
             + "recent write accepted on any path) and `sourceUpdatedAt` (the newest CRM updatedAt among the records "
-            + "counted). `false`: the SPEC §4 fields only, without the extra reads. ETag and Last-Modified headers are always sent; "
-            + "a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed answers 304.";
+            + "counted). `false`: the SPEC §4 fields only, without the extra reads. ETag and Last-Modified headers "
+            + "are always sent; a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed "
+            + "answers 304. The `Kpi-Cache` header says where a 200 came from: `HIT` (the server's result cache, which "
+            + "reuses an answer only while no write has happened since it was computed, so it is exact), `MISS` "
+            + "(computed), `BYPASS` (computed because the request sent `Cache-Control: no-cache`).";
 
     static final String CSV = " `Accept: text/csv` answers RFC 4180 CSV (header row, CRLF, quoted fields) with one "
             + "row per point, row or cell (docs/kpis.md, \"CSV\"); JSON stays the default.";

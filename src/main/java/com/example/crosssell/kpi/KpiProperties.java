@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * KPI engine settings ({@code crosssell.kpi.*}); the defaults are SPEC §1's thresholds, texts and benchmarks
  * (the benchmark list lives in application.yml); {@code lowSampleMinimum} is the denominator below which a result
- * is {@code lowSample}. Thresholds are percentages: "above" is exclusive, "from" inclusive.
+ * is {@code lowSample}. Thresholds are percentages: "above" is exclusive, "from" inclusive. {@code resultCache}
+ * bounds the exact cache of computed answers (KpiResultCache).
  */
 @ConfigurationProperties("crosssell.kpi")
 @Validated
@@ -27,7 +28,8 @@ public record KpiProperties(
         @Valid @DefaultValue RatioBands ratioBands,
         @Valid @DefaultValue ConversionBands conversionBands,
         List<@Valid Benchmark> benchmarks,
-        @DefaultValue("30") @Min(1) int lowSampleMinimum) {
+        @DefaultValue("30") @Min(1) int lowSampleMinimum,
+        @Valid @DefaultValue ResultCache resultCache) {
 
     public KpiProperties {
         benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
@@ -98,6 +100,13 @@ public record KpiProperties(
             throw new IllegalArgumentException("crosssell.kpi.%s (%s) must not be above crosssell.kpi.%s (%s)"
                     .formatted(lowName, low, highName, high));
         }
+    }
+
+    /**
+     * The in-memory cache of computed KPI answers: at most {@code maxResults} results held (a single answer counts 1,
+     * a series, breakdown, matrix or explain page 1 plus one per point, row or cell); 0 turns it off.
+     */
+    public record ResultCache(@DefaultValue("20000") @Min(0) int maxResults) {
     }
 
     /** A published conversion-rate benchmark, shown with the difference in percentage points. */

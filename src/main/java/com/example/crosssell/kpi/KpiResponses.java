@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
  * HTTP caching of KPI answers (docs/kpis.md, "Freshness"): a weak ETag of the data version and definition version,
- * Last-Modified = asOf, and 304 on a conditional GET whose data has not changed, decided before anything is counted.
+ * Last-Modified = asOf, and 304 on a conditional GET whose data has not changed, decided before anything is counted;
+ * otherwise the answer comes from the exact result cache when it holds one for this version ({@link KpiResultCache}).
  */
 @Component
 class KpiResponses {
@@ -19,24 +21,30 @@ class KpiResponses {
 
     private final KpiResults results;
 
-    KpiResponses(KpiContexts contexts, KpiResults results) {
+    private final KpiResultCache cache;
+
+    KpiResponses(KpiContexts contexts, KpiResults results, KpiResultCache cache) {
         this.contexts = contexts;
         this.results = results;
+        this.cache = cache;
     }
 
     /**
      * 304 (null: Spring has answered) when the request's validators match the current data version, else 200 with
-     * the computed body. The version is read before the answer's own transaction starts, so the answer reflects
-     * that version or a newer one: a 304 can never stand for older data than the client holds.
+     * the body cached for this version or computed. The version is read before the answer's own transaction
+     * starts, so the answer reflects that version or a newer one: a 304 can never stand for older data than the
+     * client holds, and a cached body is one computed under this very version.
      */
-    <T> @Nullable ResponseEntity<T> conditional(WebRequest request, Supplier<T> compute) {
+    <T> @Nullable ResponseEntity<T> conditional(ServletWebRequest request, Supplier<T> compute) {
         var version = contexts.version();
-        var etag = version.etag(results.definitionVersion());
+        var definitionVersion = results.definitionVersion();
+        var etag = version.etag(definitionVersion);
         if (request.checkNotModified(etag, version.asOf().toEpochMilli())) {
             return null;
         }
+        var answer = cache.answer(request.getRequest(), version, definitionVersion, compute);
         return ResponseEntity.ok().eTag(etag).lastModified(version.asOf()).varyBy(HttpHeaders.ACCEPT)
-                .body(compute.get());
+                .header(KpiResultCache.HEADER, answer.outcome().name()).body(answer.body());
     }
 
     /** For streamed answers: true when Spring has answered 304; otherwise the validators are set on the response. */
