@@ -12,7 +12,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    @EntityGraph(attributePaths = "homeUnit")
+    /**
+     * With its home unit. A fetch join, not an entity graph: Hibernate caches the SQL of a query without an applied
+     * graph, and this one runs on every PUT and webhook (re-translating it was half of a webhook delivery's CPU, issue
+     * 7).
+     */
+    @Query("select c from Customer c join fetch c.homeUnit where c.externalId = :externalId")
     Optional<Customer> findByExternalId(String externalId);
 
     /** A page of customers; a {@code null} filter matches every customer. */
