@@ -43,6 +43,61 @@ class ConversionRateQuery {
             """;
 
     /**
+     * {@link #COUNTED} by owner for the whole company from the monthly owner counts (V17): the whole UTC months
+     * {@code [m_from, m_to)} inside each period's whole days from kpi_owner_month and its pending changes, the rest
+     * of the period ({@code [start_at, a_end)} and {@code [b_start, end_at)}: partial months and edge days, or the
+     * whole period when it holds no whole month) from opportunity. An owner is listed when it has opportunities in
+     * scope (a count that nets to 0 is none). %1$s periods, %2$s counted won, %3$s counted opportunities, %4$s basis
+     * column, %5$s select.
+     */
+    private static final String COUNTED_BY_OWNER_MONTH = """
+            with %1$s,
+            cut as (
+                select p.idx, p.start_at, p.end_at, m.m_from, m.m_to,
+                       case when m.m_from < m.m_to then m.m_from::timestamp at time zone 'UTC' else p.end_at end
+                           as a_end,
+                       case when m.m_from < m.m_to then m.m_to::timestamp at time zone 'UTC' else p.end_at end
+                           as b_start
+                  from period p
+                  cross join lateral (
+                    select cast(date_trunc('month', p.day_from - 1) + interval '1 month' as date) as m_from,
+                           cast(date_trunc('month', p.day_to) as date) as m_to) m
+            ),
+            counted as (
+                select x.idx, x.key, grouping(x.key) as whole,
+                       cast(sum(x.won) as bigint) as won, cast(sum(x.opportunities) as bigint) as opportunities
+                  from (select c.idx, k.owner as key, k.%2$s as won, k.%3$s as opportunities
+                          from cut c
+                          join kpi_owner_month k on k.month >= c.m_from and k.month < c.m_to
+                        union all
+                        select c.idx, k.owner, k.%2$s, k.%3$s
+                          from cut c
+                          join kpi_owner_month_delta k on k.month >= c.m_from and k.month < c.m_to
+                        union all
+                        select c.idx, r.key, r.won, r.opportunities
+                          from cut c
+                          cross join lateral (
+                            select o.owner as key, count(*) filter (where o.status = 'WON') as won,
+                                   count(*) as opportunities
+                              from opportunity o
+                             where o.%4$s >= c.start_at and o.%4$s < c.a_end and o.%4$s is not null
+                             group by 1) r
+                        union all
+                        select c.idx, r.key, r.won, r.opportunities
+                          from cut c
+                          cross join lateral (
+                            select o.owner as key, count(*) filter (where o.status = 'WON') as won,
+                                   count(*) as opportunities
+                              from opportunity o
+                             where o.%4$s >= c.b_start and o.%4$s < c.end_at and o.%4$s is not null
+                             group by 1) r) x
+                 group by grouping sets ((x.idx, x.key), (x.idx))
+                having sum(x.opportunities) <> 0
+            )
+            %5$s
+            """;
+
+    /**
      * %1$s periods, %2$s the {@code counted(idx, won, opportunities)} CTE ({@link #SCANNED} or
      * {@link #SCANNED_BY_DAY}).
      */
@@ -156,11 +211,17 @@ class ConversionRateQuery {
             params.put("owner", scope.owner());
             filters.append(" and o.owner = :owner");
         }
-        // the daily counts know units, not segments or owners; by-owner groups by owner
-        boolean byDay = scope.segment() == null && scope.owner() == null && !OWNER.equals(key);
+        // the daily counts know units, not segments or owners; the monthly owner counts know owners, not units
+        boolean unfiltered = scope.segment() == null && scope.owner() == null;
+        boolean byDay = unfiltered && !OWNER.equals(key);
         var counts = DailyCounts.of(basis);
         String sql;
-        if (key == null || select == null) {
+        if (OWNER.equals(key) && select != null && unfiltered && scope.unit() == null) {
+            boolean opened = basis == ConversionBasis.OPENED;
+            sql = COUNTED_BY_OWNER_MONTH.formatted(PeriodList.CTE, opened ? "opened_won" : "closed_won",
+                    opened ? "opened" : "closed", basis.column(), select);
+        }
+        else if (key == null || select == null) {
             sql = FRACTIONS.formatted(PeriodList.CTE, !byDay ? SCANNED.formatted(basis.column(), filters)
                     : SCANNED_BY_DAY.formatted(scope.unit() == null ? counts.company()
                             : counts.unit(scope.unitRole(), UNIT_ID)));

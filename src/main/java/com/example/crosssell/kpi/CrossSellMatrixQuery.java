@@ -9,30 +9,99 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Cross-sold products per home unit × product unit in one period (docs/kpis.md, "Matrix"). */
+/**
+ * Cross-sold products per home unit × product unit in one period (docs/kpis.md, "Matrix"; plans in
+ * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the daily pair counts (V16)
+ * plus the period's partial edge days and "late" cross-sales read raw ({@link UtcDays}, as {@link DailyCounts}), the
+ * customer bases from the monthly customer counts (V12) plus the partial month read raw. The counts know no
+ * segment: with one, both parts are counted from the records.
+ */
 @Repository
 class CrossSellMatrixQuery {
 
+    /** Cells from the records; %s the segment filter (alias o). */
     private static final String CELLS = """
-            select hu.code as home_unit, pu.code as product_unit, count(*) as cross_sold_products
+            select o.customer_home_unit_id as home_unit_id, o.product_unit_id, count(*) as n
               from opportunity o
-              join business_unit hu on hu.id = o.customer_home_unit_id
-              join business_unit pu on pu.id = o.product_unit_id
-             where o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
-               and o.closed_at >= :start and o.closed_at < :end and o.customer_since <= :lastDay
-               and (cast(:segment as text) is null or o.customer_segment = :segment)
-             group by hu.code, pu.code
+             where o.closed_at >= :start and o.closed_at < :end and o.closed_at is not null
+               and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+               and o.customer_since <= :lastDay %s
+             group by 1, 2""";
+
+    /**
+     * Cells from the counts: the whole UTC days {@code [dayFrom, dayTo)} from kpi_pair_day and its pending changes,
+     * the settled cross-sales of the two partial edges, and the late ones of the whole period (never counted).
+     */
+    private static final String CELLS_BY_DAY = """
+            select x.home_unit_id, x.product_unit_id, sum(x.n) as n
+              from (select k.home_unit_id, k.product_unit_id, k.cross_sold as n
+                      from kpi_pair_day k where k.day >= :dayFrom and k.day < :dayTo
+                    union all
+                    select k.home_unit_id, k.product_unit_id, k.cross_sold
+                      from kpi_pair_day_delta k where k.day >= :dayFrom and k.day < :dayTo
+                    union all
+                    select o.customer_home_unit_id, o.product_unit_id, 1
+                      from opportunity o
+                     where o.closed_at >= :start and o.closed_at < :firstEdgeEnd and o.closed_at is not null %1$s
+                    union all
+                    select o.customer_home_unit_id, o.product_unit_id, 1
+                      from opportunity o
+                     where o.closed_at >= :lastEdgeStart and o.closed_at < :end and o.closed_at is not null %1$s
+                    union all
+                    select o.customer_home_unit_id, o.product_unit_id, 1
+                      from opportunity o
+                     where o.closed_at >= :start and o.closed_at < :end and o.closed_at is not null
+                       and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id
+                       and o.customer_since >= (o.closed_at at time zone 'UTC')::date
+                       and o.customer_since <= :lastDay) x
+             group by 1, 2
+            having sum(x.n) <> 0""";
+
+    /** Settled cross-sales (in the base of every period containing their closing instant; V11). */
+    private static final String SETTLED = " and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id"
+            + " and o.customer_since < (o.closed_at at time zone 'UTC')::date";
+
+    /** %s the cells (home_unit_id, product_unit_id, n). */
+    private static final String NAMED_CELLS = """
+            select hu.code as home_unit, pu.code as product_unit, c.n as cross_sold_products
+              from (%s) c
+              join business_unit hu on hu.id = c.home_unit_id
+              join business_unit pu on pu.id = c.product_unit_id
              order by hu.code collate "C", pu.code collate "C"
             """;
 
+    /** %s the bases (unit_id, customers). */
     private static final String CUSTOMERS_BY_UNIT = """
-            select u.code, count(c.id) as customers
+            select u.code, coalesce(b.customers, 0) as customers
               from business_unit u
-              left join customer c on c.home_unit_id = u.id and c.customer_since <= :lastDay
-                                  and (cast(:segment as text) is null or c.segment = :segment)
-             group by u.code
+              left join (%s) b on b.unit_id = u.id
              order by u.code collate "C"
             """;
+
+    /** Customer bases from the records; %s the segment filter (alias c). */
+    private static final String BASES = """
+            select c.home_unit_id as unit_id, count(*) as customers
+              from customer c
+             where c.customer_since <= :lastDay %s
+             group by 1""";
+
+    /**
+     * Customer bases from the monthly counts (V12): the months before {@code countedUntil} (the first day of the
+     * month of lastDay + 1) and their pending changes, plus the customers who joined from then to lastDay.
+     */
+    private static final String BASES_BY_MONTH = """
+            select x.unit_id, sum(x.customers) as customers
+              from (select m.unit_id, m.customers
+                      from kpi_customer_month m where m.unit_id <> 0 and m.month < :countedUntil
+                    union all
+                    select m.unit_id, m.customers
+                      from kpi_customer_month_delta m where m.unit_id <> 0 and m.month < :countedUntil
+                    union all
+                    select c.home_unit_id, count(*)
+                      from customer c
+                     where c.customer_since >= :countedUntil and c.customer_since <= :lastDay
+                     group by 1) x
+             group by 1""";
 
     private final JdbcClient jdbc;
 
@@ -41,19 +110,34 @@ class CrossSellMatrixQuery {
     }
 
     List<CrossSellMatrix.Cell> cells(KpiPeriod period, @Nullable String segment) {
-        return jdbc.sql(CELLS).param("start", period.start().atOffset(ZoneOffset.UTC))
+        var days = UtcDays.of(period);
+        var cells = segment != null ? CELLS.formatted(" and o.customer_segment = :segment")
+                : CELLS_BY_DAY.formatted(SETTLED);
+        var query = jdbc.sql(NAMED_CELLS.formatted(cells))
+                .param("start", period.start().atOffset(ZoneOffset.UTC))
                 .param("end", period.end().atOffset(ZoneOffset.UTC))
-                .param("lastDay", period.to()).param("segment", segment)
-                .query(CrossSellMatrix.Cell.class).list();
+                .param("lastDay", period.to());
+        if (segment != null) {
+            query = query.param("segment", segment);
+        }
+        else {
+            query = query.param("dayFrom", days.from()).param("dayTo", days.to())
+                    .param("firstEdgeEnd", days.firstEdgeEnd().atOffset(ZoneOffset.UTC))
+                    .param("lastEdgeStart", days.lastEdgeStart().atOffset(ZoneOffset.UTC));
+        }
+        return query.query(CrossSellMatrix.Cell.class).list();
     }
 
     /** Every unit in code order, with its customer base (0 where none). */
     Map<String, Long> customersByUnit(KpiPeriod period, @Nullable String segment) {
+        var bases = segment != null ? BASES.formatted(" and c.segment = :segment") : BASES_BY_MONTH;
+        var query = jdbc.sql(CUSTOMERS_BY_UNIT.formatted(bases)).param("lastDay", period.to());
+        query = segment != null ? query.param("segment", segment)
+                : query.param("countedUntil", period.to().plusDays(1).withDayOfMonth(1));
         var customers = new LinkedHashMap<String, Long>();
-        jdbc.sql(CUSTOMERS_BY_UNIT).param("lastDay", period.to()).param("segment", segment)
-                .query(rs -> {
-                    customers.put(rs.getString("code"), rs.getLong("customers"));
-                });
+        query.query(rs -> {
+            customers.put(rs.getString("code"), rs.getLong("customers"));
+        });
         return customers;
     }
 }

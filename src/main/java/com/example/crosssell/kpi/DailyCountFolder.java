@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the changes the record triggers append to {@code kpi_day_count_delta} and {@code kpi_customer_month_delta}
- * into {@code kpi_day_count} and {@code kpi_customer_month} (V11, V12; docs/kpi-queries.md, "Daily counts"),
- * every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both
- * tables in one snapshot. It only keeps the delta tables short.
+ * Folds the changes the record triggers append to the delta tables of the counts ({@code kpi_day_count},
+ * {@code kpi_customer_month}, {@code kpi_pair_day}, {@code kpi_owner_month}: V11, V12, V16, V17; docs/kpi-queries.md,
+ * "Daily counts") into the count tables, every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers
+ * never depend on it: they sum both tables in one snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
  * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a
@@ -54,6 +54,37 @@ class DailyCountFolder {
             on conflict (unit_id, month) do update set customers = kpi_customer_month.customers + excluded.customers
             """;
 
+    private static final String FOLD_PAIRS = """
+            with moved as (
+                delete from kpi_pair_day_delta
+                returning home_unit_id, product_unit_id, day, cross_sold
+            )
+            insert into kpi_pair_day (home_unit_id, product_unit_id, day, cross_sold)
+            select home_unit_id, product_unit_id, day, sum(cross_sold)
+              from moved
+             group by day, home_unit_id, product_unit_id
+             order by day, home_unit_id, product_unit_id
+            on conflict (day, home_unit_id, product_unit_id)
+               do update set cross_sold = kpi_pair_day.cross_sold + excluded.cross_sold
+            """;
+
+    private static final String FOLD_OWNERS = """
+            with moved as (
+                delete from kpi_owner_month_delta
+                returning owner, month, opened, opened_won, closed, closed_won
+            )
+            insert into kpi_owner_month (owner, month, opened, opened_won, closed, closed_won)
+            select owner, month, sum(opened), sum(opened_won), sum(closed), sum(closed_won)
+              from moved
+             group by month, owner
+             order by month, owner
+            on conflict (month, owner) do update
+               set opened = kpi_owner_month.opened + excluded.opened,
+                   opened_won = kpi_owner_month.opened_won + excluded.opened_won,
+                   closed = kpi_owner_month.closed + excluded.closed,
+                   closed_won = kpi_owner_month.closed_won + excluded.closed_won
+            """;
+
     private final JdbcClient jdbc;
 
     private final TransactionTemplate transaction;
@@ -73,7 +104,8 @@ class DailyCountFolder {
         Integer written = transaction.execute(status -> {
             boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
                     .query(Boolean.class).single();
-            return mine ? jdbc.sql(FOLD).update() + jdbc.sql(FOLD_CUSTOMERS).update() : 0;
+            return mine ? jdbc.sql(FOLD).update() + jdbc.sql(FOLD_CUSTOMERS).update() + jdbc.sql(FOLD_PAIRS).update()
+                    + jdbc.sql(FOLD_OWNERS).update() : 0;
         });
         if (written != null && written > 0) {
             log.debug("Folded count changes into {} count row(s)", written);
