@@ -11,10 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Cross-sold products per home unit × product unit in one period (docs/kpis.md, "Matrix"; plans in
- * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the daily pair counts (V16)
- * plus the period's partial edge days and "late" cross-sales read raw ({@link UtcDays}, as {@link DailyCounts}), the
- * customer bases from the monthly customer counts (V12) plus the partial month read raw. The counts know no
- * segment: with one, both parts are counted from the records.
+ * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the monthly and daily pair
+ * counts (V16) plus the period's partial edge days and "late" cross-sales read raw ({@link UtcDays}, as
+ * {@link DailyCounts}), the customer bases from the monthly customer counts (V12) plus the partial month read raw.
+ * The counts know no segment: with one, both parts are counted from the records.
  */
 @Repository
 class CrossSellMatrixQuery {
@@ -29,13 +29,21 @@ class CrossSellMatrixQuery {
              group by 1, 2""";
 
     /**
-     * Cells from the counts: the whole UTC days {@code [dayFrom, dayTo)} from kpi_pair_day and its pending changes,
-     * the settled cross-sales of the two partial edges, and the late ones of the whole period (never counted).
+     * Cells from the counts: of the whole UTC days {@code [dayFrom, dayTo)}, the whole UTC months
+     * {@code [monthFrom, monthTo)} from kpi_pair_month, the other days from kpi_pair_day, the pending changes of
+     * every day; then the settled cross-sales of the two partial edges, and the late ones of the whole period (never
+     * counted).
      */
     private static final String CELLS_BY_DAY = """
             select x.home_unit_id, x.product_unit_id, sum(x.n) as n
               from (select k.home_unit_id, k.product_unit_id, k.cross_sold as n
-                      from kpi_pair_day k where k.day >= :dayFrom and k.day < :dayTo
+                      from kpi_pair_month k where k.month >= :monthFrom and k.month < :monthTo
+                    union all
+                    select k.home_unit_id, k.product_unit_id, k.cross_sold
+                      from kpi_pair_day k where k.day >= :dayFrom and k.day < :monthFrom
+                    union all
+                    select k.home_unit_id, k.product_unit_id, k.cross_sold
+                      from kpi_pair_day k where k.day >= :monthTo and k.day < :dayTo
                     union all
                     select k.home_unit_id, k.product_unit_id, k.cross_sold
                       from kpi_pair_day_delta k where k.day >= :dayFrom and k.day < :dayTo
@@ -121,7 +129,16 @@ class CrossSellMatrixQuery {
             query = query.param("segment", segment);
         }
         else {
+            // the whole months of the whole days; none: both bounds at dayTo, every day from kpi_pair_day
+            var monthFrom = days.from().getDayOfMonth() == 1 ? days.from()
+                    : days.from().plusMonths(1).withDayOfMonth(1);
+            var monthTo = days.to().withDayOfMonth(1);
+            if (!monthFrom.isBefore(monthTo)) {
+                monthFrom = days.to();
+                monthTo = days.to();
+            }
             query = query.param("dayFrom", days.from()).param("dayTo", days.to())
+                    .param("monthFrom", monthFrom).param("monthTo", monthTo)
                     .param("firstEdgeEnd", days.firstEdgeEnd().atOffset(ZoneOffset.UTC))
                     .param("lastEdgeStart", days.lastEdgeStart().atOffset(ZoneOffset.UTC));
         }
