@@ -14,7 +14,12 @@ public record CustomerResponse(String externalId, @Nullable String name, String 
         @Nullable String segment, @Nullable Instant updatedAt) {
 
     static CustomerResponse of(Customer customer) {
-        return new CustomerResponse(customer.getExternalId(), customer.getName(), customer.getHomeUnit().getCode(),
+        return of(customer, customer.getHomeUnit().getCode());
+    }
+
+    /** With the home unit's code already known: the unit itself may be a reference that is never loaded. */
+    static CustomerResponse of(Customer customer, String homeUnit) {
+        return new CustomerResponse(customer.getExternalId(), customer.getName(), homeUnit,
                 customer.getCustomerSince(), customer.getSegment(), customer.getCrmUpdatedAt());
     }
 }

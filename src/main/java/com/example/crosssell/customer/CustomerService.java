@@ -94,7 +94,9 @@ public class CustomerService {
             customer = customers.save(customer);
             events.publishEvent(new RecordsStored(RecordType.CUSTOMER, List.of(externalId)));
         }
-        return new Written(CustomerResponse.of(customer), outcome);
+        // written: the home unit is the one of request.homeUnit() (a webhook hands a reference, loaded only if read)
+        return new Written(outcome.applies() ? CustomerResponse.of(customer, request.homeUnit())
+                : CustomerResponse.of(customer), outcome);
     }
 
     /**

@@ -16,8 +16,13 @@ public record OpportunityResponse(String externalId, String customer, String pro
         @Nullable BigDecimal amount, @Nullable Instant updatedAt) {
 
     static OpportunityResponse of(Opportunity o) {
-        return new OpportunityResponse(o.getExternalId(), o.getCustomer().getExternalId(),
-                o.getProductUnit().getCode(), o.getProduct(), o.getOwner(), o.getStatus(), o.getOpenedAt(),
-                o.getClosedAt(), o.getAmount(), o.getCrmUpdatedAt());
+        return of(o, o.getProductUnit().getCode());
+    }
+
+    /** With the product unit's code already known: the unit itself may be a reference that is never loaded. */
+    static OpportunityResponse of(Opportunity o, String productUnit) {
+        return new OpportunityResponse(o.getExternalId(), o.getCustomer().getExternalId(), productUnit,
+                o.getProduct(), o.getOwner(), o.getStatus(), o.getOpenedAt(), o.getClosedAt(), o.getAmount(),
+                o.getCrmUpdatedAt());
     }
 }

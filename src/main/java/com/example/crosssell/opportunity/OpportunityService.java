@@ -100,7 +100,10 @@ public class OpportunityService {
             opportunity = opportunities.save(opportunity);
             events.publishEvent(new RecordsStored(RecordType.OPPORTUNITY, List.of(externalId)));
         }
-        return new Written(OpportunityResponse.of(opportunity), outcome);
+        // written: the product unit is the one of request.productUnit() (a webhook hands a reference, loaded only if
+        // read)
+        return new Written(outcome.applies() ? OpportunityResponse.of(opportunity, request.productUnit())
+                : OpportunityResponse.of(opportunity), outcome);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.example.crosssell.webhook;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.example.crosssell.RecordKeys;
@@ -21,6 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class CrmEventParser {
+
+    /** The key formats, compiled once: {@code String.matches} would compile them on every event. */
+    private static final Pattern UNIT_CODE = Pattern.compile(RecordKeys.UNIT_CODE);
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile(RecordKeys.EXTERNAL_ID);
 
     private final JsonMapper json;
 
@@ -57,24 +63,23 @@ class CrmEventParser {
             throw new MalformedEventException("Field 'data' is required and must be an object.");
         }
         return switch (kind) {
-            case UNIT_UPSERTED -> upsert(type, kind, (ObjectNode) data, "code", RecordKeys.UNIT_CODE,
+            case UNIT_UPSERTED -> upsert(type, kind, (ObjectNode) data, "code", UNIT_CODE,
                     UnitRequest.class);
-            case CUSTOMER_UPSERTED -> upsert(type, kind, (ObjectNode) data, "externalId", RecordKeys.EXTERNAL_ID,
+            case CUSTOMER_UPSERTED -> upsert(type, kind, (ObjectNode) data, "externalId", EXTERNAL_ID,
                     CustomerRequest.class);
-            case OPPORTUNITY_UPSERTED -> upsert(type, kind, (ObjectNode) data, "externalId", RecordKeys.EXTERNAL_ID,
+            case OPPORTUNITY_UPSERTED -> upsert(type, kind, (ObjectNode) data, "externalId", EXTERNAL_ID,
                     OpportunityRequest.class);
             case CUSTOMER_DELETED, OPPORTUNITY_DELETED -> delete(type, kind, (ObjectNode) data);
         };
     }
 
-    private CrmChange upsert(String type, CrmChange.Kind kind, ObjectNode data, String keyField, String keyPattern,
+    private CrmChange upsert(String type, CrmChange.Kind kind, ObjectNode data, String keyField, Pattern keyPattern,
             Class<?> requestType) {
         var key = key(data, keyField, keyPattern);
-        var fields = data.deepCopy();
-        fields.remove(keyField);
+        data.remove(keyField); // the tree is this call's own: no copy needed
         Object request;
         try {
-            request = json.treeToValue(fields, requestType);
+            request = json.treeToValue(data, requestType);
         }
         catch (JacksonException ex) {
             throw new MalformedEventException("Field 'data.%s' has an invalid value.".formatted(path(ex)));
@@ -89,7 +94,7 @@ class CrmEventParser {
     }
 
     private CrmChange delete(String type, CrmChange.Kind kind, ObjectNode data) {
-        var key = key(data, "externalId", RecordKeys.EXTERNAL_ID);
+        var key = key(data, "externalId", EXTERNAL_ID);
         var updatedAt = data.get("updatedAt");
         if (updatedAt == null || updatedAt.isNull()) {
             return new CrmChange(type, kind, key, null, null);
@@ -103,11 +108,11 @@ class CrmEventParser {
         }
     }
 
-    private static String key(ObjectNode data, String field, String pattern) {
+    private static String key(ObjectNode data, String field, Pattern pattern) {
         var node = data.get(field);
-        if (node == null || !node.isString() || !node.asString().matches(pattern)) {
+        if (node == null || !node.isString() || !pattern.matcher(node.asString()).matches()) {
             throw new MalformedEventException("Field 'data.%s' is required and must match %s."
-                    .formatted(field, pattern));
+                    .formatted(field, pattern.pattern()));
         }
         return node.asString();
     }
