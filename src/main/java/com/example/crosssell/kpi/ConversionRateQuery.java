@@ -76,20 +76,12 @@ class ConversionRateQuery {
                         union all
                         select c.idx, r.key, r.won, r.opportunities
                           from cut c
+                          cross join lateral (values (c.start_at, c.a_end), (c.b_start, c.end_at)) rest(lo, hi)
                           cross join lateral (
                             select o.owner as key, count(*) filter (where o.status = 'WON') as won,
                                    count(*) as opportunities
                               from opportunity o
-                             where o.%4$s >= c.start_at and o.%4$s < c.a_end and o.%4$s is not null
-                             group by 1) r
-                        union all
-                        select c.idx, r.key, r.won, r.opportunities
-                          from cut c
-                          cross join lateral (
-                            select o.owner as key, count(*) filter (where o.status = 'WON') as won,
-                                   count(*) as opportunities
-                              from opportunity o
-                             where o.%4$s >= c.b_start and o.%4$s < c.end_at and o.%4$s is not null
+                             where o.%4$s >= rest.lo and o.%4$s < rest.hi and o.%4$s is not null
                              group by 1) r) x
                  group by grouping sets ((x.idx, x.key), (x.idx))
                 having sum(x.opportunities) <> 0
