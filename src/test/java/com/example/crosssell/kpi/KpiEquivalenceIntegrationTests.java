@@ -220,13 +220,22 @@ class KpiEquivalenceIntegrationTests {
 
     /**
      * The count tables are checked folded and with changes pending: the test holds the folder's advisory lock
-     * (DailyCountFolder skips its rounds) and folds only where it says so.
+     * (DailyCountFolder skips its rounds) and folds only where it says so. The lock belongs to the pooled
+     * connection's session, so it is given back before the connection returns to the pool: held there, it would
+     * block every later TRUNCATE (forget_counts takes it).
      */
     @Test
     void everyKpiEqualsTheRawSqlComputationAfterEveryRoundOfWrites() throws SQLException {
         try (var folding = dataSource.getConnection()) {
             holdFolding(folding, true);
-            everyRoundOfWrites(folding);
+            try {
+                everyRoundOfWrites(folding);
+            }
+            finally {
+                try (var statement = folding.createStatement()) {
+                    statement.execute("select pg_advisory_unlock_all()");
+                }
+            }
         }
     }
 
