@@ -44,24 +44,21 @@ class ConversionRateQuery {
 
     /**
      * {@link #COUNTED} by owner for the whole company from the monthly owner counts (V17): the whole UTC months
-     * {@code [m_from, m_to)} inside each period's whole days from kpi_owner_month and its pending changes, the rest
-     * of the period ({@code [start_at, a_end)} and {@code [b_start, end_at)}: partial months and edge days, or the
-     * whole period when it holds no whole month) from opportunity. An owner is listed when it has opportunities in
-     * scope (a count that nets to 0 is none). %1$s periods, %2$s counted won, %3$s counted opportunities, %4$s basis
-     * column, %5$s select.
+     * {@code [m_from, m_to)} of each period ({@link UtcDays#monthFrom()}, an empty range when it holds none) from
+     * kpi_owner_month and its pending changes, the rest of the period ({@code [start_at, a_end)} and
+     * {@code [b_start, end_at)}: partial months and edge days, or the whole period when it holds no whole month) from
+     * opportunity. An owner is listed when it has opportunities in scope (a count that nets to 0 is none). %1$s
+     * periods, %2$s counted won, %3$s counted opportunities, %4$s basis column, %5$s select.
      */
     private static final String COUNTED_BY_OWNER_MONTH = """
             with %1$s,
             cut as (
-                select p.idx, p.start_at, p.end_at, m.m_from, m.m_to,
-                       case when m.m_from < m.m_to then m.m_from::timestamp at time zone 'UTC' else p.end_at end
+                select p.idx, p.start_at, p.end_at, p.m_from, p.m_to,
+                       case when p.m_from < p.m_to then p.m_from::timestamp at time zone 'UTC' else p.end_at end
                            as a_end,
-                       case when m.m_from < m.m_to then m.m_to::timestamp at time zone 'UTC' else p.end_at end
+                       case when p.m_from < p.m_to then p.m_to::timestamp at time zone 'UTC' else p.end_at end
                            as b_start
                   from period p
-                  cross join lateral (
-                    select cast(date_trunc('month', p.day_from - 1) + interval '1 month' as date) as m_from,
-                           cast(date_trunc('month', p.day_to) as date) as m_to) m
             ),
             counted as (
                 select x.idx, x.key, grouping(x.key) as whole,

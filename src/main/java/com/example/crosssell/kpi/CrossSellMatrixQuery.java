@@ -129,16 +129,9 @@ class CrossSellMatrixQuery {
             query = query.param("segment", segment);
         }
         else {
-            // the whole months of the whole days; none: both bounds at dayTo, every day from kpi_pair_day
-            var monthFrom = days.from().getDayOfMonth() == 1 ? days.from()
-                    : days.from().plusMonths(1).withDayOfMonth(1);
-            var monthTo = days.to().withDayOfMonth(1);
-            if (!monthFrom.isBefore(monthTo)) {
-                monthFrom = days.to();
-                monthTo = days.to();
-            }
+            // no whole month: both month bounds at dayTo, every day from kpi_pair_day
             query = query.param("dayFrom", days.from()).param("dayTo", days.to())
-                    .param("monthFrom", monthFrom).param("monthTo", monthTo)
+                    .param("monthFrom", days.monthFrom()).param("monthTo", days.monthTo())
                     .param("firstEdgeEnd", days.firstEdgeEnd().atOffset(ZoneOffset.UTC))
                     .param("lastEdgeStart", days.lastEdgeStart().atOffset(ZoneOffset.UTC));
         }

@@ -25,17 +25,21 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Each period also comes split for the daily counts (V11, {@link UtcDays}): the whole UTC days
  * {@code [day_from, day_to)} inside it, and its two partial edges {@code [start_at, a_end)} and
- * {@code [b_start, end_at)} that are read from the opportunities.
+ * {@code [b_start, end_at)} that are read from the opportunities; and for the monthly counts (V17), the whole UTC
+ * months {@code [m_from, m_to)} inside those days (first-of-month dates; both {@code day_to} when there is none).
  */
 record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
     static final String CTE = """
             period as (
-                select p.idx, p.layer, p.to_date, p.start_at, p.end_at, p.day_from, p.day_to, p.a_end, p.b_start
+                select p.idx, p.layer, p.to_date, p.start_at, p.end_at, p.day_from, p.day_to, p.a_end, p.b_start,
+                       p.m_from, p.m_to
                   from unnest(cast(:toDates as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]),
                               cast(:layers as int[]), cast(:dayFroms as date[]), cast(:dayTos as date[]),
-                              cast(:aEnds as timestamptz[]), cast(:bStarts as timestamptz[]))
-                       with ordinality as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, idx)
+                              cast(:aEnds as timestamptz[]), cast(:bStarts as timestamptz[]),
+                              cast(:monthFroms as date[]), cast(:monthTos as date[]))
+                       with ordinality
+                       as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, m_from, m_to, idx)
             ),
             layer as (
                 select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
@@ -83,7 +87,8 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
         return Map.of("toDates", array(all, KpiPeriod::to), "starts", array(all, KpiPeriod::start),
                 "ends", array(all, KpiPeriod::end), "layers", array(layers(), layer -> layer),
                 "dayFroms", array(days, UtcDays::from), "dayTos", array(days, UtcDays::to),
-                "aEnds", array(days, UtcDays::firstEdgeEnd), "bStarts", array(days, UtcDays::lastEdgeStart));
+                "aEnds", array(days, UtcDays::firstEdgeEnd), "bStarts", array(days, UtcDays::lastEdgeStart),
+                "monthFroms", array(days, UtcDays::monthFrom), "monthTos", array(days, UtcDays::monthTo));
     }
 
     /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */

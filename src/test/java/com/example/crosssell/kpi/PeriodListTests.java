@@ -48,6 +48,8 @@ class PeriodListTests {
                 LocalDate.parse("2025-03-31"), java.time.ZoneId.of("America/New_York"))), null);
         assertThat(periods.parameters()).containsEntry("toDates", "{2025-03-31}")
                 .containsEntry("starts", "{2025-01-01T05:00:00Z}").containsEntry("ends", "{2025-04-01T04:00:00Z}")
-                .containsEntry("layers", "{0}");
+                .containsEntry("layers", "{0}").containsEntry("dayFroms", "{2025-01-02}")
+                .containsEntry("dayTos", "{2025-04-01}").containsEntry("monthFroms", "{2025-02-01}")
+                .containsEntry("monthTos", "{2025-04-01}");
     }
 }

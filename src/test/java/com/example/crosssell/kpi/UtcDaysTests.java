@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,5 +48,29 @@ class UtcDaysTests {
         assertThat(days("2024-02-29", "2024-02-29", "UTC")).isEqualTo(new UtcDays(LocalDate.parse("2024-02-29"),
                 LocalDate.parse("2024-03-01"), Instant.parse("2024-02-29T00:00:00Z"),
                 Instant.parse("2024-03-01T00:00:00Z")));
+    }
+
+    @ParameterizedTest(name = "{0}..{1} {2}: months [{3}, {4})")
+    @CsvSource({
+            "2025-01-01, 2025-03-31, UTC,              2025-01-01, 2025-04-01", // a UTC quarter is all months
+            "2025-01-01, 2025-03-31, Asia/Kolkata,     2025-01-01, 2025-03-01", // days [01-01, 03-31)
+            "2025-01-01, 2025-03-31, America/New_York, 2025-02-01, 2025-04-01", // days [01-02, 04-01)
+            "2025-01-01, 2025-03-15, UTC,              2025-01-01, 2025-03-01", // starts on the 1st
+            "2025-01-15, 2025-03-31, UTC,              2025-02-01, 2025-04-01", // ends on a month's last day
+            "2024-12-15, 2025-02-10, UTC,              2025-01-01, 2025-02-01", // across the year
+            "2024-02-01, 2024-02-29, UTC,              2024-02-01, 2024-03-01", // one leap February
+            "2025-01-10, 2025-01-20, UTC,              2025-01-21, 2025-01-21", // inside one month: none, at to
+            "2025-02-01, 2025-02-27, UTC,              2025-02-28, 2025-02-28", // from the 1st, short of the end
+            "2025-03-09, 2025-03-09, America/New_York, 2025-03-10, 2025-03-10", // no whole UTC day
+            "2025-03-01, 2025-03-01, Asia/Kolkata,     2025-03-01, 2025-03-01", // no whole UTC day, on a 1st
+    })
+    void theWholeUtcMonthsAreInsideTheWholeUtcDaysOrEmptyAtTo(String from, String to, String zone,
+            LocalDate monthFrom, LocalDate monthTo) {
+        var days = days(from, to, zone);
+        assertThat(days.monthFrom()).isEqualTo(monthFrom);
+        assertThat(days.monthTo()).isEqualTo(monthTo);
+        if (monthFrom.equals(monthTo)) {
+            assertThat(monthTo).isEqualTo(days.to());
+        }
     }
 }
