@@ -31,8 +31,8 @@ class CrossSellMatrixQuery {
     /**
      * Cells from the counts: of the whole UTC days {@code [dayFrom, dayTo)}, the whole UTC months
      * {@code [monthFrom, monthTo)} from kpi_pair_month, the other days from kpi_pair_day, the pending changes of
-     * every day; then the settled cross-sales of the two partial edges, and the late ones of the whole period (never
-     * counted).
+     * every day; then the settled cross-sales of the two partial edges (one index range scan per edge, a nested loop
+     * over their bounds), and the late ones of the whole period (never counted).
      */
     private static final String CELLS_BY_DAY = """
             select x.home_unit_id, x.product_unit_id, sum(x.n) as n
@@ -49,12 +49,10 @@ class CrossSellMatrixQuery {
                       from kpi_pair_day_delta k where k.day >= :dayFrom and k.day < :dayTo
                     union all
                     select o.customer_home_unit_id, o.product_unit_id, 1
-                      from opportunity o
-                     where o.closed_at >= :start and o.closed_at < :firstEdgeEnd and o.closed_at is not null %1$s
-                    union all
-                    select o.customer_home_unit_id, o.product_unit_id, 1
-                      from opportunity o
-                     where o.closed_at >= :lastEdgeStart and o.closed_at < :end and o.closed_at is not null %1$s
+                      from (values (cast(:start as timestamptz), cast(:firstEdgeEnd as timestamptz)),
+                                   (cast(:lastEdgeStart as timestamptz), cast(:end as timestamptz))) edge(lo, hi)
+                      join opportunity o on o.closed_at >= edge.lo and o.closed_at < edge.hi
+                     where o.closed_at is not null %s
                     union all
                     select o.customer_home_unit_id, o.product_unit_id, 1
                       from opportunity o
