@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.example.crosssell.BatchRow;
+import com.example.crosssell.ImportBatchLock;
 import com.example.crosssell.RecordType;
 import com.example.crosssell.RecordsStored;
 import com.example.crosssell.RowOutcome;
@@ -90,9 +91,12 @@ public class CustomerBatchWriter {
 
     private final CustomerTombstones tombstones;
 
+    private final ImportBatchLock importBatch;
+
     CustomerBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
-            CustomerTombstones tombstones) {
+            CustomerTombstones tombstones, ImportBatchLock importBatch) {
         this.tombstones = tombstones;
+        this.importBatch = importBatch;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.events = events;
@@ -102,6 +106,7 @@ public class CustomerBatchWriter {
     @Transactional
     public List<RowOutcome> write(List<BatchRow<CustomerRequest>> batch) {
         tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
+        importBatch.hold(); // the count folder postpones its rounds while import batches run (ImportBatchLock)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();
         for (var row : batch) {

@@ -1,5 +1,10 @@
 package com.example.crosssell.kpi;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.example.crosssell.ImportBatchLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
  * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a
  * delta or already folded, never both, for every reader.
+ * <p>
+ * While bulk import batches are being written ({@link ImportBatchLock}, any instance) it postpones its rounds, for
+ * at most {@code crosssell.kpi.fold-max-deferral} (1 min) since its last one: folding beside every batch slowed an
+ * import by half, and one pass over a minute of changes costs less than sixty small ones (docs/benchmarks.md,
+ * "Import"). The pending changes stay exact for every reader meanwhile; only the readers' share of them grows.
  */
 @Component
 class DailyCountFolder {
@@ -100,9 +110,32 @@ class DailyCountFolder {
 
     private final TransactionTemplate transaction;
 
-    DailyCountFolder(JdbcClient jdbc, TransactionTemplate transaction) {
+    private final ImportBatchLock importBatch;
+
+    private final Clock clock;
+
+    private final Duration maxDeferral;
+
+    private volatile Instant lastRound;
+
+    DailyCountFolder(JdbcClient jdbc, TransactionTemplate transaction, ImportBatchLock importBatch, Clock clock,
+            @Value("${crosssell.kpi.fold-max-deferral:PT1M}") Duration maxDeferral) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.importBatch = importBatch;
+        this.clock = clock;
+        this.maxDeferral = maxDeferral;
+        this.lastRound = clock.instant();
+    }
+
+    /** A round of {@link #fold()}, unless import batches are running and the last round is recent enough. */
+    @Scheduled(fixedDelayString = "${crosssell.kpi.daily-count-fold-interval:PT1S}")
+    void foldUnlessImporting() {
+        if (clock.instant().isBefore(lastRound.plus(maxDeferral)) && importBatch.batchInFlight()) {
+            log.trace("Import batches in flight: count folding postponed");
+            return;
+        }
+        fold();
     }
 
     /**
@@ -110,7 +143,6 @@ class DailyCountFolder {
      * import's millions of changes are one grouped pass, not a pass per slice; changes committed meanwhile wait for
      * the next round). Does nothing while another instance folds.
      */
-    @Scheduled(fixedDelayString = "${crosssell.kpi.daily-count-fold-interval:PT1S}")
     void fold() {
         Integer written = transaction.execute(status -> {
             boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
@@ -118,6 +150,7 @@ class DailyCountFolder {
             return mine ? jdbc.sql(FOLD).update() + jdbc.sql(FOLD_CUSTOMERS).update() + jdbc.sql(FOLD_PAIRS).update()
                     + jdbc.sql(FOLD_OWNERS).update() : 0;
         });
+        lastRound = clock.instant();
         if (written != null && written > 0) {
             log.debug("Folded count changes into {} count row(s)", written);
         }

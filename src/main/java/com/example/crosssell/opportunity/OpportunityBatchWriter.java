@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.example.crosssell.BatchRow;
+import com.example.crosssell.ImportBatchLock;
 import com.example.crosssell.RecordType;
 import com.example.crosssell.RecordsStored;
 import com.example.crosssell.RowOutcome;
@@ -91,9 +92,12 @@ public class OpportunityBatchWriter {
 
     private final OpportunityTombstones tombstones;
 
+    private final ImportBatchLock importBatch;
+
     OpportunityBatchWriter(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
-            OpportunityTombstones tombstones) {
+            OpportunityTombstones tombstones, ImportBatchLock importBatch) {
         this.tombstones = tombstones;
+        this.importBatch = importBatch;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.events = events;
@@ -103,6 +107,7 @@ public class OpportunityBatchWriter {
     @Transactional
     public List<RowOutcome> write(List<BatchRow<OpportunityRequest>> batch) {
         tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
+        importBatch.hold(); // the count folder postpones its rounds while import batches run (ImportBatchLock)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();
         for (var row : batch) {
