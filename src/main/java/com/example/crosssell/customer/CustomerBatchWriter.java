@@ -102,10 +102,13 @@ public class CustomerBatchWriter {
         this.events = events;
     }
 
-    /** Writes one batch (each key at most once) in one transaction; lines with an unknown homeUnit are rejected. */
+    /**
+     * Writes one batch (each key at most once, none that another lane writes) in one transaction, holding import lane
+     * {@code lane}'s lock; lines with an unknown homeUnit are rejected.
+     */
     @Transactional
-    public List<RowOutcome> write(List<BatchRow<CustomerRequest>> batch) {
-        tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
+    public List<RowOutcome> write(List<BatchRow<CustomerRequest>> batch, int lane) {
+        tombstones.lockAll(lane); // single-record writers, on any instance, wait; other lanes run (RecordTombstones)
         importBatch.hold(); // the count folder postpones its rounds while import batches run (ImportBatchLock)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();

@@ -1,6 +1,9 @@
 package com.example.crosssell.importing;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,52 +19,77 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Writes an import's batches on one background thread while the request thread reads the next one, so parsing and
- * PostgreSQL overlap. At most one batch is in flight and batches are written strictly in file order (each waits for
- * the previous one), so memory stays at two batches and outcomes are those of a sequential import.
+ * One lane of an import ({@link RecordImporter}): collects the lines handed to it into batches and writes each batch
+ * on the lane's own background thread while the request thread reads on, so parsing and PostgreSQL overlap. At most
+ * one batch is in flight and batches are written strictly in file order (each waits for the previous one), so
+ * memory stays at two batches and the outcomes are those of a sequential import of the lane's lines. A key repeated
+ * within a batch closes it: the repetition goes to the next batch, in file order.
  */
 class BatchPipeline<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPipeline.class);
 
-    private final ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> {
-        var thread = new Thread(runnable, "import-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writerThread;
 
     private final Function<List<BatchRow<T>>, List<RowOutcome>> writer;
+
+    private final int batchSize;
 
     private final ImportReport report;
 
     private final Runnable afterBatch;
 
+    private List<BatchRow<T>> batch;
+
+    private final Set<String> keys = new HashSet<>();
+
     private @Nullable Future<?> inFlight;
 
     /** {@code afterBatch} runs on the writer thread once each batch's outcomes are in the report. */
-    BatchPipeline(Function<List<BatchRow<T>>, List<RowOutcome>> writer, ImportReport report, Runnable afterBatch) {
+    BatchPipeline(String name, Function<List<BatchRow<T>>, List<RowOutcome>> writer, int batchSize,
+            ImportReport report, Runnable afterBatch) {
+        this.writerThread = Executors.newSingleThreadExecutor(runnable -> {
+            var thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.writer = writer;
+        this.batchSize = batchSize;
         this.report = report;
         this.afterBatch = afterBatch;
+        this.batch = new ArrayList<>(batchSize);
     }
 
-    /** Hands a batch over (the caller must not touch it afterwards), after the previous one is written. */
-    void submit(List<BatchRow<T>> batch) {
-        if (batch.isEmpty()) {
-            return;
+    /** Adds a line; hands the batch to the writer thread when it is full or already holds the line's key. */
+    void add(BatchRow<T> row) {
+        if (!keys.add(row.key()) || batch.size() == batchSize) {
+            submit();
+            keys.add(row.key());
         }
-        awaitInFlight();
-        inFlight = writerThread.submit(() -> write(batch));
+        batch.add(row);
     }
 
-    /** Waits until every submitted batch is written. */
+    /** Writes the last batch and waits until every batch is written. */
     void finish() {
+        submit();
         awaitInFlight();
     }
 
     @Override
     public void close() {
         writerThread.shutdownNow();
+    }
+
+    /** Hands the current batch over, after the previous one is written, and starts a new one. */
+    private void submit() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        awaitInFlight();
+        var full = batch;
+        inFlight = writerThread.submit(() -> write(full));
+        batch = new ArrayList<>(batchSize);
+        keys.clear();
     }
 
     private void write(List<BatchRow<T>> batch) {

@@ -1,5 +1,6 @@
 package com.example.crosssell.importing;
 
+import com.example.crosssell.RecordTombstones;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLineSize the longest NDJSON line (CSV field) read; a longer line is rejected alone and the import goes
  *     on at the next line break (a CSV field that long ends the file, as a broken quote does), so one upload
  *     without line breaks cannot fill the heap
+ * @param lanes batches written side by side, each on its own thread and connection (lines split by key, so a key's
+ *     lines stay in file order); memory holds two batches per lane
  */
 @ConfigurationProperties("crosssell.importing")
 @Validated
 public record ImportProperties(@DefaultValue("5000") @Min(1) @Max(100_000) int batchSize,
-        @DefaultValue("1MB") DataSize maxLineSize) {
+        @DefaultValue("1MB") DataSize maxLineSize,
+        @DefaultValue("2") @Min(1) @Max(RecordTombstones.IMPORT_LANES) int lanes) {
 
     public ImportProperties {
         if (maxLineSize.toBytes() < 1024 || maxLineSize.toBytes() > 64L * 1024 * 1024) {

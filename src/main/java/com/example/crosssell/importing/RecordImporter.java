@@ -4,12 +4,9 @@ import java.lang.annotation.ElementType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -40,7 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Streams an import: each line is mapped into the record's request type and validated like a PUT body, valid lines
  * go in batches to the record feature's batch writer (one transaction per batch, so valid lines are committed even
- * when others are rejected) through a {@link BatchPipeline}: at most two batches are in memory at a time.
+ * when others are rejected). The lines are split by key into {@code crosssell.importing.lanes} lanes
+ * ({@link BatchPipeline}), each writing its batches in file order on its own thread and connection, so the
+ * database merges two batches at a time while this thread parses: a key's lines all take one lane, and lanes never
+ * share a key. At most two batches per lane are in memory.
  */
 @Service
 class RecordImporter {
@@ -84,7 +84,8 @@ class RecordImporter {
     ImportResult run(ImportedRecords records, Iterator<SourceRow> rows) {
         var started = System.nanoTime();
         var result = switch (records) {
-            case UNITS -> run(records, rows, "code", UNIT_CODE, "a unit code", UnitRequest.class, units::write);
+            case UNITS -> run(records, rows, "code", UNIT_CODE, "a unit code", UnitRequest.class,
+                    (batch, lane) -> units.write(batch));
             case CUSTOMERS -> run(records, rows, "externalId", EXTERNAL_ID, ID, CustomerRequest.class,
                     customers::write);
             case OPPORTUNITIES -> run(records, rows, "externalId", EXTERNAL_ID, ID, OpportunityRequest.class,
@@ -97,12 +98,16 @@ class RecordImporter {
     }
 
     private <T> ImportResult run(ImportedRecords records, Iterator<SourceRow> rows, String keyField,
-            Pattern keyPattern, String keyRule, Class<T> type, Function<List<BatchRow<T>>, List<RowOutcome>> writer) {
+            Pattern keyPattern, String keyRule, Class<T> type, BatchWriter<T> writer) {
         var report = new ImportReport();
         Runnable publish = () -> report.publish((outcome, n) -> metrics.importedRows(records.name(), outcome, n));
-        try (var pipeline = new BatchPipeline<>(writer, report, publish)) {
-            var batch = new ArrayList<BatchRow<T>>(properties.batchSize());
-            Set<String> keys = new HashSet<>();
+        var lanes = new ArrayList<BatchPipeline<T>>(properties.lanes());
+        try {
+            for (int i = 0; i < properties.lanes(); i++) {
+                int lane = i;
+                lanes.add(new BatchPipeline<>("import-writer-" + lane, batch -> writer.write(batch, lane),
+                        properties.batchSize(), report, publish));
+            }
             while (rows.hasNext()) {
                 var row = rows.next();
                 report.received();
@@ -116,18 +121,14 @@ class RecordImporter {
                     report.rejected(row.line(), key, problem != null ? problem : mapped.problem());
                     continue;
                 }
-                if (!keys.add(key) || batch.size() == properties.batchSize()) {
-                    pipeline.submit(batch); // a key repeated within a batch goes to the next one, in file order
-                    batch = new ArrayList<>(properties.batchSize());
-                    keys.clear();
-                    keys.add(key);
-                }
-                batch.add(new BatchRow<>(row.line(), key, Objects.requireNonNull(mapped.request())));
+                // a key's lines always take the same lane, so they are written in file order
+                lanes.get(Math.floorMod(key.hashCode(), lanes.size()))
+                        .add(new BatchRow<>(row.line(), key, Objects.requireNonNull(mapped.request())));
             }
-            pipeline.submit(batch);
-            pipeline.finish();
+            lanes.forEach(BatchPipeline::finish);
         }
         finally {
+            lanes.forEach(BatchPipeline::close);
             publish.run(); // lines rejected after the last batch, or a file without valid lines
         }
         return report.result();
@@ -183,6 +184,12 @@ class RecordImporter {
         public boolean isCascadable(Object object, Path.Node node, Class<?> rootType, Path path, ElementType type) {
             return true;
         }
+    }
+
+    /** A record feature's batch writer: one batch in one transaction, holding lane {@code lane}'s import lock. */
+    @FunctionalInterface
+    interface BatchWriter<T> {
+        List<RowOutcome> write(List<BatchRow<T>> batch, int lane);
     }
 
     /** A line mapped into a request, or the problem that rejects it. */

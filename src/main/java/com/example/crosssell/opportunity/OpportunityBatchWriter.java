@@ -103,10 +103,13 @@ public class OpportunityBatchWriter {
         this.events = events;
     }
 
-    /** Writes one batch (each key at most once) in one transaction; lines with unknown references are rejected. */
+    /**
+     * Writes one batch (each key at most once, none that another lane writes) in one transaction, holding import lane
+     * {@code lane}'s lock; lines with unknown references are rejected.
+     */
     @Transactional
-    public List<RowOutcome> write(List<BatchRow<OpportunityRequest>> batch) {
-        tombstones.lockAll(); // single-record writers of these keys, on any instance, wait (RecordTombstones)
+    public List<RowOutcome> write(List<BatchRow<OpportunityRequest>> batch, int lane) {
+        tombstones.lockAll(lane); // single-record writers, on any instance, wait; other lanes run (RecordTombstones)
         importBatch.hold(); // the count folder postpones its rounds while import batches run (ImportBatchLock)
         jdbc.sql(STAGE).update();
         var rows = new StagingRows();
