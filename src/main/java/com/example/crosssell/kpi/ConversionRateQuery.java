@@ -43,37 +43,29 @@ class ConversionRateQuery {
             """;
 
     /**
-     * {@link #COUNTED} by owner for the whole company from the monthly owner counts (V17): the whole UTC months
-     * {@code [m_from, m_to)} of each period ({@link UtcDays#monthFrom()}, an empty range when it holds none) from
-     * kpi_owner_month and its pending changes, the rest of the period ({@code [start_at, a_end)} and
-     * {@code [b_start, end_at)}: partial months and edge days, or the whole period when it holds no whole month) from
-     * opportunity. An owner is listed when it has opportunities in scope (a count that nets to 0 is none). %1$s
-     * periods, %2$s counted won, %3$s counted opportunities, %4$s basis column, %5$s select.
+     * {@link #COUNTED} by owner for the whole company from the monthly owner counts (V17), cut by {@link UtcMonths}:
+     * the UTC months {@code [m_from, m_to)} of each period from kpi_owner_month and its pending changes, plus its two
+     * signed ranges from opportunity (a partial month's inside part added, or its outside part taken away from the
+     * whole month, whichever range is shorter). An owner is listed when it has opportunities in scope (a count that
+     * nets to 0 is none). %1$s periods, %2$s counted won, %3$s counted opportunities, %4$s basis column, %5$s select.
      */
     private static final String COUNTED_BY_OWNER_MONTH = """
             with %1$s,
-            cut as (
-                select p.idx, p.start_at, p.end_at, p.m_from, p.m_to,
-                       case when p.m_from < p.m_to then p.m_from::timestamp at time zone 'UTC' else p.end_at end
-                           as a_end,
-                       case when p.m_from < p.m_to then p.m_to::timestamp at time zone 'UTC' else p.end_at end
-                           as b_start
-                  from period p
-            ),
             counted as (
                 select x.idx, x.key, grouping(x.key) as whole,
                        cast(sum(x.won) as bigint) as won, cast(sum(x.opportunities) as bigint) as opportunities
                   from (select c.idx, k.owner as key, k.%2$s as won, k.%3$s as opportunities
-                          from cut c
+                          from period c
                           join kpi_owner_month k on k.month >= c.m_from and k.month < c.m_to
                         union all
                         select c.idx, k.owner, k.%2$s, k.%3$s
-                          from cut c
+                          from period c
                           join kpi_owner_month_delta k on k.month >= c.m_from and k.month < c.m_to
                         union all
-                        select c.idx, r.key, r.won, r.opportunities
-                          from cut c
-                          cross join lateral (values (c.start_at, c.a_end), (c.b_start, c.end_at)) rest(lo, hi)
+                        select c.idx, r.key, r.won * rest.sign, r.opportunities * rest.sign
+                          from period c
+                          cross join lateral (values (c.ma_lo, c.ma_hi, c.ma_sign), (c.mb_lo, c.mb_hi, c.mb_sign))
+                               rest(lo, hi, sign)
                           cross join lateral (
                             select o.owner as key, count(*) filter (where o.status = 'WON') as won,
                                    count(*) as opportunities

@@ -25,21 +25,25 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Each period also comes split for the daily counts (V11, {@link UtcDays}): the whole UTC days
  * {@code [day_from, day_to)} inside it, and its two partial edges {@code [start_at, a_end)} and
- * {@code [b_start, end_at)} that are read from the opportunities; and for the monthly counts (V17), the whole UTC
- * months {@code [m_from, m_to)} inside those days (first-of-month dates; both {@code day_to} when there is none).
+ * {@code [b_start, end_at)} that are read from the opportunities; and for the monthly owner counts (V17,
+ * {@link UtcMonths}), the UTC months {@code [m_from, m_to)} summed and the two signed ranges
+ * {@code [ma_lo, ma_hi)} × {@code ma_sign} and {@code [mb_lo, mb_hi)} × {@code mb_sign} read from the opportunities.
  */
 record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
     static final String CTE = """
             period as (
                 select p.idx, p.layer, p.to_date, p.start_at, p.end_at, p.day_from, p.day_to, p.a_end, p.b_start,
-                       p.m_from, p.m_to
+                       p.m_from, p.m_to, p.ma_lo, p.ma_hi, p.ma_sign, p.mb_lo, p.mb_hi, p.mb_sign
                   from unnest(cast(:toDates as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]),
                               cast(:layers as int[]), cast(:dayFroms as date[]), cast(:dayTos as date[]),
                               cast(:aEnds as timestamptz[]), cast(:bStarts as timestamptz[]),
-                              cast(:monthFroms as date[]), cast(:monthTos as date[]))
+                              cast(:monthFroms as date[]), cast(:monthTos as date[]),
+                              cast(:maLos as timestamptz[]), cast(:maHis as timestamptz[]), cast(:maSigns as int[]),
+                              cast(:mbLos as timestamptz[]), cast(:mbHis as timestamptz[]), cast(:mbSigns as int[]))
                        with ordinality
-                       as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, m_from, m_to, idx)
+                       as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, m_from, m_to,
+                            ma_lo, ma_hi, ma_sign, mb_lo, mb_hi, mb_sign, idx)
             ),
             layer as (
                 select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
@@ -84,11 +88,21 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
     Map<String, Object> parameters() {
         var all = all();
         var days = all.stream().map(UtcDays::of).toList();
-        return Map.of("toDates", array(all, KpiPeriod::to), "starts", array(all, KpiPeriod::start),
-                "ends", array(all, KpiPeriod::end), "layers", array(layers(), layer -> layer),
-                "dayFroms", array(days, UtcDays::from), "dayTos", array(days, UtcDays::to),
-                "aEnds", array(days, UtcDays::firstEdgeEnd), "bStarts", array(days, UtcDays::lastEdgeStart),
-                "monthFroms", array(days, UtcDays::monthFrom), "monthTos", array(days, UtcDays::monthTo));
+        var months = all.stream().map(UtcMonths::of).toList();
+        return Map.ofEntries(Map.entry("toDates", array(all, KpiPeriod::to)),
+                Map.entry("starts", array(all, KpiPeriod::start)), Map.entry("ends", array(all, KpiPeriod::end)),
+                Map.entry("layers", array(layers(), layer -> layer)),
+                Map.entry("dayFroms", array(days, UtcDays::from)), Map.entry("dayTos", array(days, UtcDays::to)),
+                Map.entry("aEnds", array(days, UtcDays::firstEdgeEnd)),
+                Map.entry("bStarts", array(days, UtcDays::lastEdgeStart)),
+                Map.entry("monthFroms", array(months, UtcMonths::from)),
+                Map.entry("monthTos", array(months, UtcMonths::to)),
+                Map.entry("maLos", array(months, m -> m.first().start())),
+                Map.entry("maHis", array(months, m -> m.first().end())),
+                Map.entry("maSigns", array(months, m -> m.first().sign())),
+                Map.entry("mbLos", array(months, m -> m.last().start())),
+                Map.entry("mbHis", array(months, m -> m.last().end())),
+                Map.entry("mbSigns", array(months, m -> m.last().sign())));
     }
 
     /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * day) only has non-empty edges. A period with no whole UTC day is all edge: {@code from == to}, the first edge is
  * the whole period and the last one is empty (the midnight of {@code from} may then lie after the period's end).
  * <p>
- * The monthly counts (V16 pairs, V17 owners) use the whole UTC months {@code [monthFrom, monthTo)} inside
+ * The monthly pair counts (V16, the matrix) use the whole UTC months {@code [monthFrom, monthTo)} inside
  * {@code [from, to)}, as first-of-month dates; a period holding no whole UTC month has both at {@code to} (an empty
  * range, so a reader takes the whole period raw or from the daily counts).
  */

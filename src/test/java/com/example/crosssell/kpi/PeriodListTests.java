@@ -49,7 +49,10 @@ class PeriodListTests {
         assertThat(periods.parameters()).containsEntry("toDates", "{2025-03-31}")
                 .containsEntry("starts", "{2025-01-01T05:00:00Z}").containsEntry("ends", "{2025-04-01T04:00:00Z}")
                 .containsEntry("layers", "{0}").containsEntry("dayFroms", "{2025-01-02}")
-                .containsEntry("dayTos", "{2025-04-01}").containsEntry("monthFroms", "{2025-02-01}")
-                .containsEntry("monthTos", "{2025-04-01}");
+                .containsEntry("dayTos", "{2025-04-01}").containsEntry("monthFroms", "{2025-01-01}")
+                .containsEntry("monthTos", "{2025-04-01}").containsEntry("maLos", "{2025-01-01T00:00:00Z}")
+                .containsEntry("maHis", "{2025-01-01T05:00:00Z}").containsEntry("maSigns", "{-1}")
+                .containsEntry("mbLos", "{2025-04-01T00:00:00Z}").containsEntry("mbHis", "{2025-04-01T04:00:00Z}")
+                .containsEntry("mbSigns", "{1}");
     }
 }
