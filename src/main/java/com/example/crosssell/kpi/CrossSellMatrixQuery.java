@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Cross-sold products per home unit × product unit in one period (docs/kpis.md, "Matrix"; plans in
  * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the monthly and daily pair
- * counts (V16) plus the period's partial edge days and "late" cross-sales read raw ({@link UtcDays}, as
- * {@link DailyCounts}), the customer bases from the monthly customer counts (V12) plus the partial month read raw.
+ * counts (V16) plus the period's two signed edge ranges and its "late" cross-sales read raw ({@link UtcCut#days},
+ * as {@link DailyCounts}), the customer bases from the monthly customer counts (V12) plus the partial month read raw.
  * The counts know no segment: with one, both parts are counted from the records.
  */
 @Repository
@@ -29,10 +29,10 @@ class CrossSellMatrixQuery {
              group by 1, 2""";
 
     /**
-     * Cells from the counts: of the whole UTC days {@code [dayFrom, dayTo)}, the whole UTC months
+     * Cells from the counts: of the UTC days {@code [dayFrom, dayTo)}, the whole UTC months
      * {@code [monthFrom, monthTo)} from kpi_pair_month, the other days from kpi_pair_day, the pending changes of
-     * every day; then the settled cross-sales of the two partial edges (one index range scan per edge, a nested loop
-     * over their bounds), and the late ones of the whole period (never counted).
+     * every day; then the settled cross-sales of the two signed edge ranges (one index range scan per range, a nested
+     * loop over their bounds), and the late ones of the whole period (never counted).
      */
     private static final String CELLS_BY_DAY = """
             select x.home_unit_id, x.product_unit_id, sum(x.n) as n
@@ -48,9 +48,10 @@ class CrossSellMatrixQuery {
                     select k.home_unit_id, k.product_unit_id, k.cross_sold
                       from kpi_pair_day_delta k where k.day >= :dayFrom and k.day < :dayTo
                     union all
-                    select o.customer_home_unit_id, o.product_unit_id, 1
-                      from (values (cast(:start as timestamptz), cast(:firstEdgeEnd as timestamptz)),
-                                   (cast(:lastEdgeStart as timestamptz), cast(:end as timestamptz))) edge(lo, hi)
+                    select o.customer_home_unit_id, o.product_unit_id, edge.sign
+                      from (values (cast(:firstLo as timestamptz), cast(:firstHi as timestamptz), :firstSign),
+                                   (cast(:lastLo as timestamptz), cast(:lastHi as timestamptz), :lastSign))
+                           edge(lo, hi, sign)
                       join opportunity o on o.closed_at >= edge.lo and o.closed_at < edge.hi
                      where o.closed_at is not null %s
                     union all
@@ -116,7 +117,7 @@ class CrossSellMatrixQuery {
     }
 
     List<CrossSellMatrix.Cell> cells(KpiPeriod period, @Nullable String segment) {
-        var days = UtcDays.of(period);
+        var days = UtcCut.days(period);
         var cells = segment != null ? CELLS.formatted(" and o.customer_segment = :segment")
                 : CELLS_BY_DAY.formatted(SETTLED);
         var query = jdbc.sql(NAMED_CELLS.formatted(cells))
@@ -130,8 +131,12 @@ class CrossSellMatrixQuery {
             // no whole month: both month bounds at dayTo, every day from kpi_pair_day
             query = query.param("dayFrom", days.from()).param("dayTo", days.to())
                     .param("monthFrom", days.monthFrom()).param("monthTo", days.monthTo())
-                    .param("firstEdgeEnd", days.firstEdgeEnd().atOffset(ZoneOffset.UTC))
-                    .param("lastEdgeStart", days.lastEdgeStart().atOffset(ZoneOffset.UTC));
+                    .param("firstLo", days.first().start().atOffset(ZoneOffset.UTC))
+                    .param("firstHi", days.first().end().atOffset(ZoneOffset.UTC))
+                    .param("firstSign", days.first().sign())
+                    .param("lastLo", days.last().start().atOffset(ZoneOffset.UTC))
+                    .param("lastHi", days.last().end().atOffset(ZoneOffset.UTC))
+                    .param("lastSign", days.last().sign());
         }
         return query.query(CrossSellMatrix.Cell.class).list();
     }

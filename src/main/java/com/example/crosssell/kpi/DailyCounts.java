@@ -2,10 +2,11 @@ package com.example.crosssell.kpi;
 
 /**
  * The SQL rows a KPI sums when it can use the daily counts of V11 (docs/kpi-queries.md, "Daily counts"): for each
- * period of the {@link PeriodList#CTE}, its whole UTC days from {@code kpi_day_count} and
- * {@code kpi_day_count_delta} (the changes not yet folded in), plus its two partial edge days read from
- * {@code opportunity} ({@link UtcDays}), plus, for cross-sold products, the "late" ones the counts leave out.
- * Every opportunity in scope is in exactly one of these parts, so their sum is the raw count.
+ * period of the {@link PeriodList#CTE}, its UTC days from {@code kpi_day_count} and {@code kpi_day_count_delta} (the
+ * changes not yet folded in), plus its two signed ranges read from {@code opportunity} ({@link UtcCut#days}: a
+ * partial edge day's inside part added, or its outside part taken away from the whole day), plus, for cross-sold
+ * products, the "late" ones the counts leave out. The signed sum of these parts counts every opportunity in scope
+ * exactly once, so it is the raw count.
  * <p>
  * The rows are {@code (idx, unit_id, a, b)}: {@code a} the numerator (WON, or cross-sold products), {@code b} the
  * opportunities (0 for cross-sold products), {@code unit_id} the unit of the row in its {@link UnitRole}.
@@ -22,7 +23,7 @@ enum DailyCounts {
     CLOSED("closed_at", "k.closed_won", "k.closed", "(o.status = 'WON')::int", "1", "");
 
     /**
-     * The whole UTC days of each period from one count table: %1$s the table (kpi_day_count or its delta), %2$s
+     * The UTC days of each period from one count table: %1$s the table (kpi_day_count or its delta), %2$s
      * counted a, %3$s counted b, %4$s counts filter (alias k).
      */
     private static final String COUNTED = """
@@ -31,18 +32,18 @@ enum DailyCounts {
               join %1$s k on k.day >= p.day_from and k.day < p.day_to %4$s""";
 
     /**
-     * One partial edge of each period from opportunity: %1$s and %2$s its bounds (columns of p), %3$s unit column of
-     * o, %4$s raw a, %5$s raw b, %6$s instant column, %7$s raw filter (alias o, including this measure's condition).
-     * A LATERAL aggregate, planned for one period's few hours: its index range scan; as a join, the planner cannot
-     * tell the edges are short and may scan the whole table once for all periods.
+     * One signed range of each period from opportunity: %1$s the prefix of its columns in p (da or db: _lo, _hi,
+     * _sign), %2$s unit column of o, %3$s raw a, %4$s raw b, %5$s instant column, %6$s raw filter (alias o, including
+     * this measure's condition). A LATERAL aggregate, planned for one period's few hours: its index range scan; as a
+     * join, the planner cannot tell the ranges are short and may scan the whole table once for all periods.
      */
     private static final String EDGE = """
-            select p.idx, e.unit_id, e.a, e.b
+            select p.idx, e.unit_id, p.%1$s_sign * e.a, p.%1$s_sign * e.b
               from period p
               cross join lateral (
-                select %3$s as unit_id, sum(%4$s) as a, sum(%5$s) as b
+                select %2$s as unit_id, sum(%3$s) as a, sum(%4$s) as b
                   from opportunity o
-                 where o.%6$s >= p.%1$s and o.%6$s < p.%2$s and o.%6$s is not null %7$s
+                 where o.%5$s >= p.%1$s_lo and o.%5$s < p.%1$s_hi and o.%5$s is not null %6$s
                  group by 1) e""";
 
     /**
@@ -123,9 +124,9 @@ enum DailyCounts {
             rows.append(COUNTED.formatted(table, countedA, countedB, countsFilter)).append("\nunion all\n");
         }
         var rawFilter = condition + rawUnitFilter;
-        rows.append(EDGE.formatted("start_at", "a_end", unitColumn, rawA, rawB, instant, rawFilter))
+        rows.append(EDGE.formatted("da", unitColumn, rawA, rawB, instant, rawFilter))
                 .append("\nunion all\n")
-                .append(EDGE.formatted("b_start", "end_at", unitColumn, rawA, rawB, instant, rawFilter));
+                .append(EDGE.formatted("db", unitColumn, rawA, rawB, instant, rawFilter));
         return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows.toString();
     }
 }

@@ -3,6 +3,7 @@ package com.example.crosssell.kpi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,27 +24,29 @@ import org.jspecify.annotations.Nullable;
  * {@code idxs[width_bucket(instant, starts)]} (then check {@code instant < end_at} for gaps), instead of joining
  * every row with every period (docs/kpi-queries.md).
  * <p>
- * Each period also comes split for the daily counts (V11, {@link UtcDays}): the whole UTC days
- * {@code [day_from, day_to)} inside it, and its two partial edges {@code [start_at, a_end)} and
- * {@code [b_start, end_at)} that are read from the opportunities; and for the monthly owner counts (V17,
- * {@link UtcMonths}), the UTC months {@code [m_from, m_to)} summed and the two signed ranges
- * {@code [ma_lo, ma_hi)} × {@code ma_sign} and {@code [mb_lo, mb_hi)} × {@code mb_sign} read from the opportunities.
+ * Each period also comes cut for the count tables ({@link UtcCut}): for the daily counts (V11), the UTC days
+ * {@code [day_from, day_to)} summed and the two signed ranges {@code [da_lo, da_hi)} × {@code da_sign} and
+ * {@code [db_lo, db_hi)} × {@code db_sign} read from the opportunities; for the monthly owner counts (V17), the UTC
+ * months {@code [m_from, m_to)} and the ranges {@code [ma_lo, ma_hi)} × {@code ma_sign} and
+ * {@code [mb_lo, mb_hi)} × {@code mb_sign}.
  */
 record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
     static final String CTE = """
             period as (
-                select p.idx, p.layer, p.to_date, p.start_at, p.end_at, p.day_from, p.day_to, p.a_end, p.b_start,
+                select p.idx, p.layer, p.to_date, p.start_at, p.end_at,
+                       p.day_from, p.day_to, p.da_lo, p.da_hi, p.da_sign, p.db_lo, p.db_hi, p.db_sign,
                        p.m_from, p.m_to, p.ma_lo, p.ma_hi, p.ma_sign, p.mb_lo, p.mb_hi, p.mb_sign
                   from unnest(cast(:toDates as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]),
                               cast(:layers as int[]), cast(:dayFroms as date[]), cast(:dayTos as date[]),
-                              cast(:aEnds as timestamptz[]), cast(:bStarts as timestamptz[]),
+                              cast(:daLos as timestamptz[]), cast(:daHis as timestamptz[]), cast(:daSigns as int[]),
+                              cast(:dbLos as timestamptz[]), cast(:dbHis as timestamptz[]), cast(:dbSigns as int[]),
                               cast(:monthFroms as date[]), cast(:monthTos as date[]),
                               cast(:maLos as timestamptz[]), cast(:maHis as timestamptz[]), cast(:maSigns as int[]),
                               cast(:mbLos as timestamptz[]), cast(:mbHis as timestamptz[]), cast(:mbSigns as int[]))
                        with ordinality
-                       as p(to_date, start_at, end_at, layer, day_from, day_to, a_end, b_start, m_from, m_to,
-                            ma_lo, ma_hi, ma_sign, mb_lo, mb_hi, mb_sign, idx)
+                       as p(to_date, start_at, end_at, layer, day_from, day_to, da_lo, da_hi, da_sign,
+                            db_lo, db_hi, db_sign, m_from, m_to, ma_lo, ma_hi, ma_sign, mb_lo, mb_hi, mb_sign, idx)
             ),
             layer as (
                 select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
@@ -87,22 +90,29 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
     /** Named parameters of {@link #CTE}: array literals of ISO dates and UTC instants (no quoting needed). */
     Map<String, Object> parameters() {
         var all = all();
-        var days = all.stream().map(UtcDays::of).toList();
-        var months = all.stream().map(UtcMonths::of).toList();
-        return Map.ofEntries(Map.entry("toDates", array(all, KpiPeriod::to)),
-                Map.entry("starts", array(all, KpiPeriod::start)), Map.entry("ends", array(all, KpiPeriod::end)),
-                Map.entry("layers", array(layers(), layer -> layer)),
-                Map.entry("dayFroms", array(days, UtcDays::from)), Map.entry("dayTos", array(days, UtcDays::to)),
-                Map.entry("aEnds", array(days, UtcDays::firstEdgeEnd)),
-                Map.entry("bStarts", array(days, UtcDays::lastEdgeStart)),
-                Map.entry("monthFroms", array(months, UtcMonths::from)),
-                Map.entry("monthTos", array(months, UtcMonths::to)),
-                Map.entry("maLos", array(months, m -> m.first().start())),
-                Map.entry("maHis", array(months, m -> m.first().end())),
-                Map.entry("maSigns", array(months, m -> m.first().sign())),
-                Map.entry("mbLos", array(months, m -> m.last().start())),
-                Map.entry("mbHis", array(months, m -> m.last().end())),
-                Map.entry("mbSigns", array(months, m -> m.last().sign())));
+        var parameters = new HashMap<String, Object>();
+        parameters.put("toDates", array(all, KpiPeriod::to));
+        parameters.put("starts", array(all, KpiPeriod::start));
+        parameters.put("ends", array(all, KpiPeriod::end));
+        parameters.put("layers", array(layers(), layer -> layer));
+        putCuts(parameters, "day", "da", "db", all.stream().map(UtcCut::days).toList());
+        putCuts(parameters, "month", "ma", "mb", all.stream().map(UtcCut::months).toList());
+        return parameters;
+    }
+
+    /** {@code <unit>Froms}, {@code <unit>Tos} and the two signed ranges {@code <first>Los}, … {@code <last>Signs}. */
+    private static void putCuts(Map<String, Object> parameters, String unit, String first, String last,
+            List<UtcCut> cuts) {
+        parameters.put(unit + "Froms", array(cuts, UtcCut::from));
+        parameters.put(unit + "Tos", array(cuts, UtcCut::to));
+        putRanges(parameters, first, cuts.stream().map(UtcCut::first).toList());
+        putRanges(parameters, last, cuts.stream().map(UtcCut::last).toList());
+    }
+
+    private static void putRanges(Map<String, Object> parameters, String name, List<UtcCut.Range> ranges) {
+        parameters.put(name + "Los", array(ranges, UtcCut.Range::start));
+        parameters.put(name + "His", array(ranges, UtcCut.Range::end));
+        parameters.put(name + "Signs", array(ranges, UtcCut.Range::sign));
     }
 
     /** The layer of each period of {@link #all()}: 0 for the current ones, then greedily 1, 2, … by start. */

@@ -48,8 +48,11 @@ class PeriodListTests {
                 LocalDate.parse("2025-03-31"), java.time.ZoneId.of("America/New_York"))), null);
         assertThat(periods.parameters()).containsEntry("toDates", "{2025-03-31}")
                 .containsEntry("starts", "{2025-01-01T05:00:00Z}").containsEntry("ends", "{2025-04-01T04:00:00Z}")
-                .containsEntry("layers", "{0}").containsEntry("dayFroms", "{2025-01-02}")
-                .containsEntry("dayTos", "{2025-04-01}").containsEntry("monthFroms", "{2025-01-01}")
+                .containsEntry("layers", "{0}").containsEntry("dayFroms", "{2025-01-01}")
+                .containsEntry("dayTos", "{2025-04-01}").containsEntry("daLos", "{2025-01-01T00:00:00Z}")
+                .containsEntry("daHis", "{2025-01-01T05:00:00Z}").containsEntry("daSigns", "{-1}")
+                .containsEntry("dbLos", "{2025-04-01T00:00:00Z}").containsEntry("dbHis", "{2025-04-01T04:00:00Z}")
+                .containsEntry("dbSigns", "{1}").containsEntry("monthFroms", "{2025-01-01}")
                 .containsEntry("monthTos", "{2025-04-01}").containsEntry("maLos", "{2025-01-01T00:00:00Z}")
                 .containsEntry("maHis", "{2025-01-01T05:00:00Z}").containsEntry("maSigns", "{-1}")
                 .containsEntry("mbLos", "{2025-04-01T00:00:00Z}").containsEntry("mbHis", "{2025-04-01T04:00:00Z}")
