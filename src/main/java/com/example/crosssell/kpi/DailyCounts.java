@@ -32,19 +32,29 @@ enum DailyCounts {
               join %1$s k on k.day >= p.day_from and k.day < p.day_to %4$s""";
 
     /**
-     * One signed range of each period from opportunity: %1$s the prefix of its columns in p (da or db: _lo, _hi,
-     * _sign), %2$s unit column of o, %3$s raw a, %4$s raw b, %5$s instant column, %6$s raw filter (alias o, including
-     * this measure's condition). A LATERAL aggregate, planned for one period's few hours: its index range scan; as a
-     * join, the planner cannot tell the ranges are short and may scan the whole table once for all periods.
+     * The two signed ranges of every period from opportunity: %1$s unit column of o, %2$s raw a, %3$s raw b, %4$s
+     * instant column, %5$s raw filter (alias o, including this measure's condition). Each distinct non-empty range is
+     * read once, by a LATERAL aggregate planned for its few hours (an index range scan; as a join, the planner cannot
+     * tell the ranges are short and may scan the whole table once for all periods), then given to every period that
+     * has it with that period's sign: in a series, the hours one bucket subtracts are the hours the next one adds.
      */
-    private static final String EDGE = """
-            select p.idx, e.unit_id, p.%1$s_sign * e.a, p.%1$s_sign * e.b
-              from period p
-              cross join lateral (
-                select %2$s as unit_id, sum(%3$s) as a, sum(%4$s) as b
-                  from opportunity o
-                 where o.%5$s >= p.%1$s_lo and o.%5$s < p.%1$s_hi and o.%5$s is not null %6$s
-                 group by 1) e""";
+    private static final String EDGES = """
+            select r.idx, e.unit_id, r.sign * e.a, r.sign * e.b
+              from (select p.idx, v.lo, v.hi, v.sign
+                      from period p
+                      cross join lateral (values (p.da_lo, p.da_hi, p.da_sign), (p.db_lo, p.db_hi, p.db_sign))
+                           v(lo, hi, sign)
+                     where v.lo < v.hi) r
+              join (select d.lo, d.hi, s.unit_id, s.a, s.b
+                      from (select distinct v.lo, v.hi
+                              from period p
+                              cross join lateral (values (p.da_lo, p.da_hi), (p.db_lo, p.db_hi)) v(lo, hi)
+                             where v.lo < v.hi) d
+                      cross join lateral (
+                        select %1$s as unit_id, sum(%2$s) as a, sum(%3$s) as b
+                          from opportunity o
+                         where o.%4$s >= d.lo and o.%4$s < d.hi and o.%4$s is not null %5$s
+                         group by 1) s) e on e.lo = r.lo and e.hi = r.hi""";
 
     /**
      * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
@@ -124,9 +134,7 @@ enum DailyCounts {
             rows.append(COUNTED.formatted(table, countedA, countedB, countsFilter)).append("\nunion all\n");
         }
         var rawFilter = condition + rawUnitFilter;
-        rows.append(EDGE.formatted("da", unitColumn, rawA, rawB, instant, rawFilter))
-                .append("\nunion all\n")
-                .append(EDGE.formatted("db", unitColumn, rawA, rawB, instant, rawFilter));
+        rows.append(EDGES.formatted(unitColumn, rawA, rawB, instant, rawFilter));
         return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows.toString();
     }
 }
