@@ -25,7 +25,7 @@ class KpiScopes {
         var period = KpiPeriod.of(query.from(), query.to(), zone(query.zone()), properties.maxRange());
         var unit = RecordKeys.optionalText(query.unit());
         if (unit != null) {
-            units.find(unit); // 404 "Unit 'XYZ' does not exist"
+            units.requireExists(unit); // 404 "Unit 'XYZ' does not exist"
         }
         var role = query.unitRole() == null ? UnitRole.CUSTOMER : query.unitRole();
         return new KpiScope(period, unit, role, RecordKeys.optionalText(query.segment()), RecordKeys.optionalText(owner));
