@@ -44,10 +44,11 @@ class ConversionRateQuery {
 
     /**
      * {@link #COUNTED} by owner for the whole company from the monthly owner counts (V17), cut by
-     * {@link UtcCut#months}: the UTC months {@code [m_from, m_to)} of each period from kpi_owner_month and its pending changes, plus its two
-     * signed ranges from opportunity (a partial month's inside part added, or its outside part taken away from the
-     * whole month, whichever range is shorter). An owner is listed when it has opportunities in scope (a count that
-     * nets to 0 is none). %1$s periods, %2$s counted won, %3$s counted opportunities, %4$s basis column, %5$s select.
+     * {@link UtcCut#months}: the UTC months {@code [m_from, m_to)} of each period from kpi_owner_month and its
+     * pending changes, plus its two signed ranges from opportunity (a partial month's inside part added, or its
+     * outside part taken away from the whole month, whichever range is shorter). An owner is listed when it has
+     * opportunities in scope (a count that nets to 0 is none). %1$s periods, %2$s counted won, %3$s counted
+     * opportunities, %4$s basis column, %5$s select.
      */
     private static final String COUNTED_BY_OWNER_MONTH = """
             with %1$s,
