@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Folds the changes the record triggers append to the delta tables of the counts into the count tables
  * ({@code kpi_day_count}, {@code kpi_customer_month}, {@code kpi_pair_day} with {@code kpi_pair_month},
- * {@code kpi_owner_month}: V11, V12, V16, V17; docs/kpi-queries.md, "Daily counts"), every
+ * {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12, V16, V17, V18; docs/kpi-queries.md, "Daily counts"), every
  * {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both tables in one
  * snapshot. It only keeps the delta tables short.
  * <p>
@@ -106,6 +106,24 @@ class DailyCountFolder {
                    closed_won = kpi_owner_month.closed_won + excluded.closed_won
             """;
 
+    private static final String FOLD_SLOTS = """
+            with moved as (
+                delete from kpi_slot_count_delta
+                returning day, slot, opened, opened_won, closed, closed_won, cross_sold
+            )
+            insert into kpi_slot_count (day, slot, opened, opened_won, closed, closed_won, cross_sold)
+            select day, slot, sum(opened), sum(opened_won), sum(closed), sum(closed_won), sum(cross_sold)
+              from moved
+             group by day, slot
+             order by day, slot
+            on conflict (day, slot) do update
+               set opened = kpi_slot_count.opened + excluded.opened,
+                   opened_won = kpi_slot_count.opened_won + excluded.opened_won,
+                   closed = kpi_slot_count.closed + excluded.closed,
+                   closed_won = kpi_slot_count.closed_won + excluded.closed_won,
+                   cross_sold = kpi_slot_count.cross_sold + excluded.cross_sold
+            """;
+
     private final JdbcClient jdbc;
 
     private final TransactionTemplate transaction;
@@ -148,7 +166,7 @@ class DailyCountFolder {
             boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('kpi_day_count_delta'))")
                     .query(Boolean.class).single();
             return mine ? jdbc.sql(FOLD).update() + jdbc.sql(FOLD_CUSTOMERS).update() + jdbc.sql(FOLD_PAIRS).update()
-                    + jdbc.sql(FOLD_OWNERS).update() : 0;
+                    + jdbc.sql(FOLD_OWNERS).update() + jdbc.sql(FOLD_SLOTS).update() : 0;
         });
         lastRound = clock.instant();
         if (written != null && written > 0) {

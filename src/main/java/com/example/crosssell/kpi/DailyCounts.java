@@ -4,7 +4,8 @@ package com.example.crosssell.kpi;
  * The SQL rows a KPI sums when it can use the daily counts of V11 (docs/kpi-queries.md, "Daily counts"): for each
  * period of the {@link PeriodList#CTE}, its UTC days from {@code kpi_day_count} and {@code kpi_day_count_delta} (the
  * changes not yet folded in), plus its two signed ranges read from {@code opportunity} ({@link UtcCut#days}: a
- * partial edge day's inside part added, or its outside part taken away from the whole day), plus, for cross-sold
+ * partial edge day's inside part added, or its outside part taken away from the whole day; for the whole company,
+ * summed from the quarter-hour counts of V18 where the range is whole quarter hours), plus, for cross-sold
  * products, the "late" ones the counts leave out. The signed sum of these parts counts every opportunity in scope
  * exactly once, so it is the raw count.
  * <p>
@@ -39,11 +40,12 @@ enum DailyCounts {
                  group by k.unit_id) k""";
 
     /**
-     * The two signed ranges of every period from opportunity: %1$s unit column of o, %2$s raw a, %3$s raw b, %4$s
-     * instant column, %5$s raw filter (alias o, including this measure's condition). Each distinct non-empty range is
-     * read once, by a LATERAL aggregate planned for its few hours (an index range scan; as a join, the planner cannot
-     * tell the ranges are short and may scan the whole table once for all periods), then given to every period that
-     * has it with that period's sign: in a series, the hours one bucket subtracts are the hours the next one adds.
+     * The two signed ranges of every period: %s the sums of one distinct range {@code d} (a LATERAL aggregate of
+     * {@code (unit_id, a, b)}, {@link #RANGE} or {@link #RANGE_BY_SLOT}). Each distinct non-empty range is read once,
+     * then given to every period that has it with that period's sign: in a series, the hours one bucket subtracts are
+     * the hours the next one adds. {@code d} also says where the range lies in the quarter hours of its UTC day
+     * (V18): {@code slotted} when both ends are quarter hours of the day {@code day}, from slot {@code slot_lo} to
+     * {@code slot_hi} (exclusive; 96 for the next midnight).
      */
     private static final String EDGES = """
             select r.idx, e.unit_id, r.sign * e.a, r.sign * e.b
@@ -53,15 +55,49 @@ enum DailyCounts {
                            v(lo, hi, sign)
                      where v.lo < v.hi) r
               join (select d.lo, d.hi, s.unit_id, s.a, s.b
-                      from (select distinct v.lo, v.hi
-                              from period p
-                              cross join lateral (values (p.da_lo, p.da_hi), (p.db_lo, p.db_hi)) v(lo, hi)
-                             where v.lo < v.hi) d
-                      cross join lateral (
-                        select %1$s as unit_id, sum(%2$s) as a, sum(%3$s) as b
-                          from opportunity o
-                         where o.%4$s >= d.lo and o.%4$s < d.hi and o.%4$s is not null %5$s
-                         group by 1) s) e on e.lo = r.lo and e.hi = r.hi""";
+                      from (select d.lo, d.hi, (d.lo at time zone 'UTC')::date as day,
+                                   cast(extract(epoch from d.lo - d.midnight) / 900 as int) as slot_lo,
+                                   cast(extract(epoch from d.hi - d.midnight) / 900 as int) as slot_hi,
+                                   mod(extract(epoch from d.lo), 900) = 0 and mod(extract(epoch from d.hi), 900) = 0
+                                       and d.hi <= d.midnight + interval '1 day' as slotted
+                              from (select distinct v.lo, v.hi, date_trunc('day', v.lo, 'UTC') as midnight
+                                      from period p
+                                      cross join lateral (values (p.da_lo, p.da_hi), (p.db_lo, p.db_hi)) v(lo, hi)
+                                     where v.lo < v.hi) d) d
+                      cross join lateral (%s) s) e on e.lo = r.lo and e.hi = r.hi""";
+
+    /**
+     * A range read from opportunity: %1$s unit column of o, %2$s raw a, %3$s raw b, %4$s instant column, %5$s raw
+     * filter (alias o, including this measure's condition). Planned for its few hours (an index range scan; as a join,
+     * the planner cannot tell the ranges are short and may scan the whole table once for all periods).
+     */
+    private static final String RANGE = """
+            select %1$s as unit_id, sum(%2$s) as a, sum(%3$s) as b
+              from opportunity o
+             where o.%4$s >= d.lo and o.%4$s < d.hi and o.%4$s is not null %5$s
+             group by 1""";
+
+    /**
+     * A range of the whole company: its quarter hours summed from kpi_slot_count and its delta (V18) when it is
+     * {@code slotted}, else read from opportunity. %1$s counted a, %2$s counted b (alias k), %3$s raw a, %4$s raw b,
+     * %5$s instant column, %6$s raw filter. Each part runs only for the ranges it is for (its condition on {@code d}
+     * is a one-time filter): an Asia/Kolkata edge of 5.5 hours is 22 rows of one day instead of every deal of those
+     * hours.
+     */
+    private static final String RANGE_BY_SLOT = """
+            select 0 as unit_id, sum(x.a) as a, sum(x.b) as b
+              from (select %1$s as a, %2$s as b
+                      from kpi_slot_count k
+                     where d.slotted and k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
+                    union all
+                    select %1$s, %2$s
+                      from kpi_slot_count_delta k
+                     where d.slotted and k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
+                    union all
+                    select %3$s, %4$s
+                      from opportunity o
+                     where not d.slotted and o.%5$s >= d.lo and o.%5$s < d.hi and o.%5$s is not null %6$s) x
+             group by 1""";
 
     /**
      * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
@@ -106,20 +142,22 @@ enum DailyCounts {
         return basis == ConversionBasis.CLOSED ? CLOSED : OPENED;
     }
 
-    /** The rows of the whole company (role 'C'), unit_id 0. */
+    /** The rows of the whole company (role 'C'), unit_id 0; its edges by quarter hour where they can be (V18). */
     String company() {
-        return rows(" and k.role = 'C' and k.unit_id = 0", "0", "");
+        return rows(" and k.role = 'C' and k.unit_id = 0",
+                RANGE_BY_SLOT.formatted(countedA, countedB, rawA, rawB, instant, condition), "0", "");
     }
 
     /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id. */
     String unit(UnitRole role, String unitId) {
-        return rows(" and k.role = '%s' and k.unit_id = %s".formatted(role(role), unitId), unitColumn(role),
-                " and " + unitColumn(role) + " = " + unitId);
+        var unitFilter = " and " + unitColumn(role) + " = " + unitId;
+        return rows(" and k.role = '%s' and k.unit_id = %s".formatted(role(role), unitId),
+                raw(unitColumn(role), unitFilter), unitColumn(role), unitFilter);
     }
 
     /** The rows of every unit in {@code role}, each with its unit_id (by-unit). */
     String everyUnit(UnitRole role) {
-        return rows(" and k.role = '%s'".formatted(role(role)), unitColumn(role), "");
+        return rows(" and k.role = '%s'".formatted(role(role)), raw(unitColumn(role), ""), unitColumn(role), "");
     }
 
     private static String role(UnitRole role) {
@@ -130,18 +168,23 @@ enum DailyCounts {
         return role == UnitRole.CUSTOMER ? "o.customer_home_unit_id" : "o.product_unit_id";
     }
 
+    /** A {@link #RANGE} read from opportunity: {@code unitColumn} its rows' unit_id, {@code unitFilter} their unit. */
+    private String raw(String unitColumn, String unitFilter) {
+        return RANGE.formatted(unitColumn, rawA, rawB, instant, condition + unitFilter);
+    }
+
     /**
-     * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code unitColumn} is the raw rows'
-     * unit_id, {@code rawUnitFilter} their unit condition. A filter the counts do not know (segment, owner) or a
-     * distinct count needs the raw query instead.
+     * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code range} sums one edge range (a
+     * {@link #RANGE} or {@link #RANGE_BY_SLOT}), {@code unitColumn} and {@code unitFilter} are the late cross-sales'
+     * unit_id and unit condition (alias o). A filter the counts do not know (segment, owner) or a distinct count
+     * needs the raw query instead.
      */
-    private String rows(String countsFilter, String unitColumn, String rawUnitFilter) {
+    private String rows(String countsFilter, String range, String unitColumn, String unitFilter) {
         var rows = new StringBuilder();
         for (var table : new String[] {"kpi_day_count", "kpi_day_count_delta"}) {
             rows.append(COUNTED.formatted(table, countedA, countedB, countsFilter)).append("\nunion all\n");
         }
-        var rawFilter = condition + rawUnitFilter;
-        rows.append(EDGES.formatted(unitColumn, rawA, rawB, instant, rawFilter));
-        return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, rawUnitFilter) : rows.toString();
+        rows.append(EDGES.formatted(range));
+        return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, unitFilter) : rows.toString();
     }
 }

@@ -168,6 +168,35 @@ class KpiEdgesIntegrationTests {
     }
 
     @Test
+    void companyEdgesAreCountedByQuarterHourWhereTheyFallOnOneAndFromTheDealsElsewhere() {
+        data.customer("C1", "RET", "1899-01-01", "SMB");
+        // Kathmandu (UTC+05:45) begins 1 February 2025 at 2025-01-31T18:15Z, a quarter hour of the UTC day: the
+        // company's edges are summed from the quarter-hour counts (V18)
+        data.opportunity("K1", "C1", "INS", "WON", "2025-01-31T18:14:59.999999Z", "2025-01-31T18:14:59.999999Z");
+        data.opportunity("K2", "C1", "INS", "WON", "2025-01-31T18:15:00Z", "2025-01-31T18:15:00Z");
+        data.opportunity("K3", "C1", "INS", "LOST", "2025-02-28T18:14:59Z", "2025-02-28T18:15:00Z"); // closed 1 March
+        // in 1900 Kolkata kept Madras time (UTC+05:21:10): 1 February 1900 began at 1900-01-31T18:38:50Z, inside the
+        // quarter hour from 18:30, so that edge is read from the deals
+        data.opportunity("M1", "C1", "INS", "WON", "1900-01-10T00:00:00Z", "1900-01-31T18:38:49Z");
+        data.opportunity("M2", "C1", "INS", "WON", "1900-01-10T00:00:00Z", "1900-01-31T18:38:50Z");
+        data.opportunity("M3", "C1", "INS", "WON", "1900-01-10T00:00:00Z", "1900-01-31T18:44:59Z");
+        var kathmandu = "?from=2025-01-01&to=2025-02-28&zone=Asia/Kathmandu";
+        http.get().uri("/api/v1/kpis/cross-sell-ratio/series" + kathmandu).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.points[0].numerator").isEqualTo(1).jsonPath("$.points[1].numerator").isEqualTo(1);
+        http.get().uri("/api/v1/kpis/conversion-rate/series" + kathmandu).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.points[0].numerator").isEqualTo(1).jsonPath("$.points[0].denominator").isEqualTo(1)
+                .jsonPath("$.points[1].numerator").isEqualTo(1).jsonPath("$.points[1].denominator").isEqualTo(2);
+        http.get().uri("/api/v1/kpis/conversion-rate/series" + kathmandu + "&basis=CLOSED").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.points[0].denominator").isEqualTo(1).jsonPath("$.points[1].denominator").isEqualTo(1);
+        http.get().uri("/api/v1/kpis/cross-sell-ratio/series?from=1900-01-01&to=1900-02-28&zone=Asia/Kolkata")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.points[0].numerator").isEqualTo(1).jsonPath("$.points[1].numerator").isEqualTo(2);
+    }
+
+    @Test
     void customerSinceIsADateComparedWithTheLastDayInAnyZone() {
         data.customer("C1", "RET", "2025-03-31", "SMB");
         data.customer("C2", "RET", "2025-04-01", "SMB");
