@@ -212,6 +212,6 @@ class ConversionRateQuery {
             sql = byDay ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(scope.unitRole()), select)
                     : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, key, select);
         }
-        return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+        return jdbc.sql(sql).params(params).query(KeyedFraction.ROWS).list();
     }
 }

@@ -138,7 +138,8 @@ class CrossSellMatrixQuery {
                     .param("lastHi", days.last().end().atOffset(ZoneOffset.UTC))
                     .param("lastSign", days.last().sign());
         }
-        return query.query(CrossSellMatrix.Cell.class).list();
+        return query.query((rs, rowNum) -> new CrossSellMatrix.Cell(rs.getString("home_unit"),
+                rs.getString("product_unit"), rs.getLong("cross_sold_products"))).list();
     }
 
     /** Every unit in code order, with its customer base (0 where none). */

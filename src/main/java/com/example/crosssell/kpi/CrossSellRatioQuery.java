@@ -214,7 +214,7 @@ class CrossSellRatioQuery {
                         // as product unit: every customer but the unit's own
                         : BASE_BY_MONTH.formatted("m.unit_id in (0, " + UNIT_ID + ")",
                                 "case when m.unit_id = 0 then m.customers else -m.customers end", customers));
-        var rows = jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+        var rows = jdbc.sql(sql).params(params).query(KeyedFraction.ROWS).list();
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
         return fractions;
@@ -236,7 +236,7 @@ class CrossSellRatioQuery {
                 : SOLD_BY_UNIT.formatted(numerator(method), unitColumn, opportunities);
         var base = scope.segment() == null ? BASE_BY_UNIT_BY_MONTH : BASE_BY_UNIT.formatted(customers);
         var sql = BY_UNIT.formatted(PeriodList.CTE, sold, base, denominator);
-        return jdbc.sql(sql).params(params).query(KeyedFraction.class).list();
+        return jdbc.sql(sql).params(params).query(KeyedFraction.ROWS).list();
     }
 
     /** The daily counts answer cross-sold products in any unit role, not distinct customers nor a segment. */
