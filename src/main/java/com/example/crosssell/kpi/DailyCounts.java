@@ -41,11 +41,11 @@ enum DailyCounts {
 
     /**
      * The two signed ranges of every period: %s the sums of one distinct range {@code d} (a LATERAL aggregate of
-     * {@code (unit_id, a, b)}, {@link #RANGE} or {@link #RANGE_BY_SLOT}). Each distinct non-empty range is read once,
-     * then given to every period that has it with that period's sign: in a series, the hours one bucket subtracts are
-     * the hours the next one adds. {@code d} also says where the range lies in the quarter hours of its UTC day
-     * (V18): {@code slotted} when both ends are quarter hours of the day {@code day}, from slot {@code slot_lo} to
-     * {@code slot_hi} (exclusive; 96 for the next midnight).
+     * {@code (unit_id, a, b)}: a {@link #RANGE}, for the company after its {@link #SLOTS}). Each distinct non-empty
+     * range is read once, then given to every period that has it with that period's sign: in a series, the hours one
+     * bucket subtracts are the hours the next one adds. {@code d} also says where the range lies in the quarter hours
+     * of its UTC day (V18): {@code slotted} when both ends are quarter hours of the day {@code day}, from slot
+     * {@code slot_lo} to {@code slot_hi} (exclusive; 96 for the next midnight).
      */
     private static final String EDGES = """
             select r.idx, e.unit_id, r.sign * e.a, r.sign * e.b
@@ -78,26 +78,24 @@ enum DailyCounts {
              group by 1""";
 
     /**
-     * A range of the whole company: its quarter hours summed from kpi_slot_count and its delta (V18) when it is
-     * {@code slotted}, else read from opportunity. %1$s counted a, %2$s counted b (alias k), %3$s raw a, %4$s raw b,
-     * %5$s instant column, %6$s raw filter. Each part runs only for the ranges it is for (its condition on {@code d}
-     * is a one-time filter): an Asia/Kolkata edge of 5.5 hours is 22 rows of one day instead of every deal of those
-     * hours.
+     * The quarter hours of a range of the whole company from kpi_slot_count and its delta (V18), when it is
+     * {@code slotted}: %1$s counted a, %2$s counted b (alias k). Followed by a {@link #RANGE} for the other ranges;
+     * each part's condition on {@code d} is a one-time filter, so only one of them runs for a range: an Asia/Kolkata
+     * edge of 5.5 hours is 22 rows of one day instead of every deal of those hours.
      */
-    private static final String RANGE_BY_SLOT = """
+    private static final String SLOTS = """
             select 0 as unit_id, sum(x.a) as a, sum(x.b) as b
               from (select %1$s as a, %2$s as b
                       from kpi_slot_count k
-                     where d.slotted and k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
+                     where k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
                     union all
                     select %1$s, %2$s
                       from kpi_slot_count_delta k
-                     where d.slotted and k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
-                    union all
-                    select %3$s, %4$s
-                      from opportunity o
-                     where not d.slotted and o.%5$s >= d.lo and o.%5$s < d.hi and o.%5$s is not null %6$s) x
-             group by 1""";
+                     where k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi) x
+             where d.slotted
+             group by 1
+            union all
+            """;
 
     /**
      * Cross-sales closed on or after their customer's joining (UTC) day: not in the counts; the customer is in the
@@ -145,7 +143,7 @@ enum DailyCounts {
     /** The rows of the whole company (role 'C'), unit_id 0; its edges by quarter hour where they can be (V18). */
     String company() {
         return rows(" and k.role = 'C' and k.unit_id = 0",
-                RANGE_BY_SLOT.formatted(countedA, countedB, rawA, rawB, instant, condition), "0", "");
+                SLOTS.formatted(countedA, countedB) + raw("0", " and not d.slotted"), "0", "");
     }
 
     /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id. */
@@ -175,9 +173,9 @@ enum DailyCounts {
 
     /**
      * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code range} sums one edge range (a
-     * {@link #RANGE} or {@link #RANGE_BY_SLOT}), {@code unitColumn} and {@code unitFilter} are the late cross-sales'
-     * unit_id and unit condition (alias o). A filter the counts do not know (segment, owner) or a distinct count
-     * needs the raw query instead.
+     * {@link #RANGE}, for the company after its {@link #SLOTS}), {@code unitColumn} and {@code unitFilter} are the
+     * late cross-sales' unit_id and unit condition (alias o). A filter the counts do not know (segment, owner) or a
+     * distinct count needs the raw query instead.
      */
     private String rows(String countsFilter, String range, String unitColumn, String unitFilter) {
         var rows = new StringBuilder();
