@@ -5,12 +5,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The conversion rate: one period, a series, per unit and per owner (docs/kpis.md). */
 @Service
 public class ConversionRateService {
+
+    private final KpiSnapshot snapshot;
 
     private final KpiScopes scopes;
 
@@ -20,16 +21,18 @@ public class ConversionRateService {
 
     private final KpiContexts contexts;
 
-    ConversionRateService(KpiScopes scopes, ConversionRateQuery conversions, KpiResults results,
-            KpiContexts contexts) {
+    ConversionRateService(KpiSnapshot snapshot, KpiScopes scopes, ConversionRateQuery conversions,
+            KpiResults results, KpiContexts contexts) {
+        this.snapshot = snapshot;
         this.contexts = contexts;
         this.scopes = scopes;
         this.conversions = conversions;
         this.results = results;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public ConversionResult result(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
+        snapshot.begin(true);
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
         var fractions = conversions.fractions(periods, scope, basis);
@@ -37,9 +40,10 @@ public class ConversionRateService {
                 contexts.conversion(scope, basis, query.details()));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
             Granularity granularity) {
+        snapshot.begin(false);
         var scope = scopes.resolve(query, owner);
         var periods = new PeriodList(scope.period().buckets(granularity, CrossSellRatioService.MAX_BUCKETS),
                 query.compare());
@@ -54,8 +58,9 @@ public class ConversionRateService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiBreakdown<ConversionResult> byUnit(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
+        snapshot.begin(true);
         var scope = scopes.resolve(query, owner);
         var periods = PeriodList.of(scope.period(), query.compare());
         var context = contexts.conversion(scope, basis, query.details());
@@ -64,8 +69,9 @@ public class ConversionRateService {
                         context));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiBreakdown<ConversionResult> byOwner(KpiQuery query, ConversionBasis basis) {
+        snapshot.begin(true);
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
         var context = contexts.conversion(scope, basis, query.details());

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The cross-sell ratio: one period, a series, per unit; and the cross-sell matrix (docs/kpis.md). */
@@ -15,6 +14,8 @@ public class CrossSellRatioService {
 
     /** SPEC §4: more buckets than this → 400. */
     static final int MAX_BUCKETS = 1000;
+
+    private final KpiSnapshot snapshot;
 
     private final KpiScopes scopes;
 
@@ -26,8 +27,9 @@ public class CrossSellRatioService {
 
     private final KpiContexts contexts;
 
-    CrossSellRatioService(KpiScopes scopes, CrossSellRatioQuery ratios, CrossSellMatrixQuery matrix,
-            KpiResults results, KpiContexts contexts) {
+    CrossSellRatioService(KpiSnapshot snapshot, KpiScopes scopes, CrossSellRatioQuery ratios,
+            CrossSellMatrixQuery matrix, KpiResults results, KpiContexts contexts) {
+        this.snapshot = snapshot;
         this.contexts = contexts;
         this.scopes = scopes;
         this.ratios = ratios;
@@ -35,8 +37,9 @@ public class CrossSellRatioService {
         this.results = results;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public RatioResult result(KpiQuery query, RatioMethod method) {
+        snapshot.begin(true);
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
@@ -44,8 +47,9 @@ public class CrossSellRatioService {
                 contexts.ratio(scope, query.details()));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity) {
+        snapshot.begin(false);
         var scope = scopes.resolve(query, null);
         var periods = new PeriodList(scope.period().buckets(granularity, MAX_BUCKETS), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
@@ -59,8 +63,9 @@ public class CrossSellRatioService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiBreakdown<RatioResult> byUnit(KpiQuery query, RatioMethod method) {
+        snapshot.begin(true);
         var scope = scopes.resolve(query, null);
         var periods = PeriodList.of(scope.period(), query.compare());
         var context = contexts.ratio(scope, query.details());
@@ -69,15 +74,16 @@ public class CrossSellRatioService {
                         context));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment) {
         return matrix(from, to, zone, segment, false);
     }
 
     /** The matrix; with {@code details} also asOf and sourceUpdatedAt. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment,
             boolean details) {
+        snapshot.begin(true);
         var query = new KpiQuery(from, to, zone, null, null, segment, null, details);
         var scope = scopes.resolve(query, null);
         var period = scope.period();

@@ -7,12 +7,13 @@ import com.example.crosssell.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel.PageMetadata;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Lists the records behind a KPI number, a page at a time or streamed as CSV (docs/kpis.md, "Explain"). */
 @Service
 public class KpiExplanationService {
+
+    private final KpiSnapshot snapshot;
 
     private final KpiScopes scopes;
 
@@ -22,7 +23,9 @@ public class KpiExplanationService {
 
     private final KpiResults results;
 
-    KpiExplanationService(KpiScopes scopes, ExplainQuery records, KpiContexts contexts, KpiResults results) {
+    KpiExplanationService(KpiSnapshot snapshot, KpiScopes scopes, ExplainQuery records, KpiContexts contexts,
+            KpiResults results) {
+        this.snapshot = snapshot;
         this.scopes = scopes;
         this.records = records;
         this.contexts = contexts;
@@ -35,9 +38,10 @@ public class KpiExplanationService {
         return new Spec(kpi, part, scopes.resolve(query, kpi == Kpi.CONVERSION_RATE ? owner : null), method, basis);
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public KpiExplanation page(Kpi kpi, KpiQuery query, @Nullable String owner, RatioMethod method,
             ConversionBasis basis, ExplainPart part, PageQuery paging) {
+        snapshot.begin(false);
         var spec = spec(kpi, query, owner, method, basis, part);
         var total = records.totals(spec).total();
         var rows = records.page(spec, paging.size(), (long) paging.page() * paging.size());
@@ -51,8 +55,9 @@ public class KpiExplanationService {
     }
 
     /** Every row of the part as CSV, read with a cursor and written as it comes. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     void writeCsv(Spec spec, OutputStream out) {
+        snapshot.begin(false);
         KpiCsv.explain(each -> records.stream(spec, each), out);
     }
 }
