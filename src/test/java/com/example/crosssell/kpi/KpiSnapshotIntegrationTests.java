@@ -30,27 +30,19 @@ class KpiSnapshotIntegrationTests {
 
     @Test
     void aSinglePeriodAnswerReadsOneSnapshotWithTheConnectionsGenericPlans() {
-        assertThat(readOnly(() -> {
-            snapshot.begin(true);
-            return settings();
-        })).containsExactly("repeatable read", "on", "force_generic_plan");
+        assertThat(readOnly(() -> settingsAfterBegin(true)))
+                .containsExactly("repeatable read", "on", "force_generic_plan");
     }
 
     @Test
     void aSeriesReadsOneSnapshotWithPlansMadeForItsParameters() {
-        assertThat(readOnly(() -> {
-            snapshot.begin(false);
-            return settings();
-        })).containsExactly("repeatable read", "on", "auto");
+        assertThat(readOnly(() -> settingsAfterBegin(false))).containsExactly("repeatable read", "on", "auto");
     }
 
     @Test
     void theNextTransactionOnThePoolReadsCommittedDataWithThePlannersDefault() {
         for (int i = 0; i < 20; i++) { // more than the pool's connections: every one has served a snapshot
-            readOnly(() -> {
-                snapshot.begin(true);
-                return settings();
-            });
+            readOnly(() -> settingsAfterBegin(true));
         }
         for (int i = 0; i < 20; i++) {
             assertThat(readOnly(this::settings)).containsExactly("read committed", "on", "auto");
@@ -61,6 +53,11 @@ class KpiSnapshotIntegrationTests {
         var transaction = new TransactionTemplate(transactions);
         transaction.setReadOnly(true);
         return transaction.execute(status -> read.get());
+    }
+
+    private List<String> settingsAfterBegin(boolean reusePlans) {
+        snapshot.begin(reusePlans);
+        return settings();
     }
 
     private List<String> settings() {
