@@ -93,13 +93,18 @@ class CrossSellMatrixQuery {
              group by 1""";
 
     /**
-     * Customer bases from the monthly counts (V12): the months before {@code countedUntil} (the first day of the
-     * month of lastDay + 1) and their pending changes, plus the customers who joined from then to lastDay.
+     * Customer bases from the yearly and monthly counts (V19, V12): the months before {@code countedUntil} (the first
+     * day of the month of lastDay + 1), as the whole years before {@code countedYear} (its year's first day) and that
+     * year's months, and their pending changes, plus the customers who joined from then to lastDay.
      */
     private static final String BASES_BY_MONTH = """
             select x.unit_id, sum(x.customers) as customers
               from (select m.unit_id, m.customers
-                      from kpi_customer_month m where m.unit_id <> 0 and m.month < :countedUntil
+                      from kpi_customer_year m where m.unit_id <> 0 and m.year < :countedYear
+                    union all
+                    select m.unit_id, m.customers
+                      from kpi_customer_month m
+                     where m.unit_id <> 0 and m.month >= :countedYear and m.month < :countedUntil
                     union all
                     select m.unit_id, m.customers
                       from kpi_customer_month_delta m where m.unit_id <> 0 and m.month < :countedUntil
@@ -146,8 +151,9 @@ class CrossSellMatrixQuery {
     Map<String, Long> customersByUnit(KpiPeriod period, @Nullable String segment) {
         var bases = segment != null ? BASES.formatted(" and c.segment = :segment") : BASES_BY_MONTH;
         var query = jdbc.sql(CUSTOMERS_BY_UNIT.formatted(bases)).param("lastDay", period.to());
+        var countedUntil = period.to().plusDays(1).withDayOfMonth(1);
         query = segment != null ? query.param("segment", segment)
-                : query.param("countedUntil", period.to().plusDays(1).withDayOfMonth(1));
+                : query.param("countedUntil", countedUntil).param("countedYear", countedUntil.withDayOfYear(1));
         var customers = new LinkedHashMap<String, Long>();
         query.query(rs -> {
             customers.put(rs.getString("code"), rs.getLong("customers"));

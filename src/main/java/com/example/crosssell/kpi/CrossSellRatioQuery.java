@@ -52,22 +52,28 @@ class CrossSellRatioQuery {
             )""";
 
     /**
-     * The {@code base} CTE from the monthly customer counts (V12): the months before the month of {@code to_date + 1}
-     * summed, plus the customers who joined since that month's first day, counted from customer. %1$s the rows of
-     * kpi_customer_month to sum (alias m), %2$s the summed expression, %3$s customer filters (alias c).
+     * The {@code base} CTE from the yearly and monthly customer counts (V19, V12): the months before the month of
+     * {@code to_date + 1} summed (the whole years before its year from kpi_customer_year, that year's months from
+     * kpi_customer_month, the pending changes of all of them from the delta), plus the customers who joined since
+     * that month's first day, counted from customer. %1$s the rows of the count tables to sum (alias m), %2$s the
+     * summed expression, %3$s customer filters (alias c).
      */
     private static final String BASE_BY_MONTH = """
             base as (
                 select e.to_date,
-                       coalesce((select sum(%2$s) from kpi_customer_month m
-                                  where %1$s and m.month < e.counted_until), 0)
+                       coalesce((select sum(%2$s) from kpi_customer_year m
+                                  where %1$s and m.year < e.counted_year), 0)
+                     + coalesce((select sum(%2$s) from kpi_customer_month m
+                                  where %1$s and m.month >= e.counted_year and m.month < e.counted_until), 0)
                      + coalesce((select sum(%2$s) from kpi_customer_month_delta m
                                   where %1$s and m.month < e.counted_until), 0)
                      + (select count(*) from customer c
                          where c.customer_since >= e.counted_until and c.customer_since <= e.to_date %3$s)
                        as customers
-                  from (select distinct to_date, cast(date_trunc('month', to_date + 1) as date) as counted_until
-                          from period) e
+                  from (select e.to_date, e.counted_until,
+                               cast(date_trunc('year', e.counted_until) as date) as counted_year
+                          from (select distinct to_date, cast(date_trunc('month', to_date + 1) as date) as counted_until
+                                  from period) e) e
             )""";
 
     /**
@@ -131,16 +137,24 @@ class CrossSellRatioQuery {
             )""";
 
     /**
-     * {@link #BASE_BY_UNIT} from the monthly customer counts (V12), as {@link #BASE_BY_MONTH}; the partial month is a
-     * LATERAL aggregate per period (one index range scan each).
+     * {@link #BASE_BY_UNIT} from the yearly and monthly customer counts (V19, V12), as {@link #BASE_BY_MONTH}; the
+     * partial month is a LATERAL aggregate per period (one index range scan each).
      */
     private static final String BASE_BY_UNIT_BY_MONTH = """
             base as (
                 select x.idx, x.unit_id, grouping(x.unit_id) as whole, cast(sum(x.customers) as bigint) as customers
                   from (select p.idx, m.unit_id, m.customers
                           from period p
+                          join kpi_customer_year m
+                            on m.unit_id <> 0
+                           and m.year < cast(date_trunc('year', date_trunc('month', p.to_date + 1)) as date)
+                        union all
+                        select p.idx, m.unit_id, m.customers
+                          from period p
                           join kpi_customer_month m
-                            on m.unit_id <> 0 and m.month < cast(date_trunc('month', p.to_date + 1) as date)
+                            on m.unit_id <> 0
+                           and m.month >= cast(date_trunc('year', date_trunc('month', p.to_date + 1)) as date)
+                           and m.month < cast(date_trunc('month', p.to_date + 1) as date)
                         union all
                         select p.idx, m.unit_id, m.customers
                           from period p

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the changes the record triggers append to the delta tables of the counts into the count tables
- * ({@code kpi_day_count}, {@code kpi_customer_month}, {@code kpi_pair_day} with {@code kpi_pair_month},
- * {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12, V16, V17, V18; docs/kpi-queries.md, "Daily counts"), every
- * {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both tables in one
+ * ({@code kpi_day_count}, {@code kpi_customer_month} with {@code kpi_customer_year}, {@code kpi_pair_day} with
+ * {@code kpi_pair_month}, {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12, V16–V19; docs/kpi-queries.md,
+ * "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both tables in one
  * snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
@@ -52,10 +52,19 @@ class DailyCountFolder {
                    cross_sold = kpi_day_count.cross_sold + excluded.cross_sold
             """;
 
+    /** Into the monthly and the yearly customer counts in one statement: a change is pending or in both. */
     private static final String FOLD_CUSTOMERS = """
             with moved as (
                 delete from kpi_customer_month_delta
                 returning unit_id, month, customers
+            ),
+            years as (
+                insert into kpi_customer_year (unit_id, year, customers)
+                select unit_id, cast(date_trunc('year', month) as date), sum(customers)
+                  from moved
+                 group by 1, 2
+                 order by 1, 2
+                on conflict (unit_id, year) do update set customers = kpi_customer_year.customers + excluded.customers
             )
             insert into kpi_customer_month (unit_id, month, customers)
             select unit_id, month, sum(customers)
