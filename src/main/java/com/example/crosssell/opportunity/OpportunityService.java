@@ -96,6 +96,7 @@ public class OpportunityService {
                 .orElse(WriteOutcome.CREATED);
         var opportunity = existing.orElseGet(() -> new Opportunity(externalId));
         if (outcome.applies()) {
+            tombstones.lockCustomer(request.customer());
             opportunity.update(request, customer, productUnit);
             opportunity = opportunities.save(opportunity);
             events.publishEvent(new RecordsStored(RecordType.OPPORTUNITY, List.of(externalId)));

@@ -13,6 +13,18 @@ class OpportunityTombstones extends RecordTombstones {
     }
 
     /**
+     * Takes the row lock of the opportunity's customer (FOR SHARE) before the opportunity's own. V8's trigger reads the
+     * customer FOR SHARE only once the opportunity's row is locked, while a customer write locks the customer first
+     * and its opportunities after (V8's cascade; a customer import batch locks all its customers, then cascades). A
+     * single-record write that came between the two deadlocked with the batch; taken first, the customer's lock makes
+     * every path lock customer, then opportunity, so they wait for each other instead.
+     */
+    void lockCustomer(String customerExternalId) {
+        jdbc.sql("select 1 from customer where external_id = :customer for share")
+                .param("customer", customerExternalId).query(Integer.class).optional();
+    }
+
+    /**
      * Deletes every opportunity of a customer the CRM deleted (SPEC §6.4), leaving a tombstone for each one stored
      * with an {@code updatedAt}, so a late, older upsert of one of them does not bring it back.
      */
