@@ -53,6 +53,29 @@ class SignatureVerifierTests {
         assertThat(verified.signedAt()).isEqualTo(Instant.ofEpochSecond(now));
     }
 
+    @Test
+    void fiveMinutesEitherWayAreAcceptedAndOneSecondMoreIsNot() {
+        var now = Instant.now().getEpochSecond();
+        var signature = WebhookSigner.sign(WebhookSigner.VECTOR_SECRET, "evt", now, BODY);
+        var body = BODY.getBytes(StandardCharsets.UTF_8);
+        for (long seconds : new long[] {-300, 300}) {
+            var clock = Clock.fixed(Instant.ofEpochSecond(now + seconds), ZoneOffset.UTC);
+            var verified = verifier(List.of(WebhookSigner.VECTOR_SECRET), clock)
+                    .verify("evt", Long.toString(now), signature, body);
+            assertThat(verified.signedAt()).isEqualTo(Instant.ofEpochSecond(now));
+        }
+        var afterTheSender = Clock.fixed(Instant.ofEpochSecond(now + 301), ZoneOffset.UTC);
+        assertThatThrownBy(() -> verifier(List.of(WebhookSigner.VECTOR_SECRET), afterTheSender)
+                .verify("evt", Long.toString(now), signature, body))
+                .isInstanceOfSatisfying(WebhookProblem.class, problem -> assertThat(problem.getBody().getDetail())
+                        .startsWith("webhook-timestamp is more than 5 minutes in the past"));
+        var beforeTheSender = Clock.fixed(Instant.ofEpochSecond(now - 301), ZoneOffset.UTC);
+        assertThatThrownBy(() -> verifier(List.of(WebhookSigner.VECTOR_SECRET), beforeTheSender)
+                .verify("evt", Long.toString(now), signature, body))
+                .isInstanceOfSatisfying(WebhookProblem.class, problem -> assertThat(problem.getBody().getDetail())
+                        .startsWith("webhook-timestamp is more than 5 minutes in the future"));
+    }
+
     private static SignatureVerifier verifier(List<String> secrets, Clock clock) {
         return new SignatureVerifier(new WebhookProperties(secrets, Duration.ofSeconds(30), 100), clock);
     }
