@@ -3,13 +3,13 @@ package com.example.crosssell.opportunity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.example.crosssell.WriteOutcome;
+import com.example.crosssell.testsupport.AwaitedLocks;
 import com.example.crosssell.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,8 @@ class CustomerLockOrderIntegrationTests {
                 jdbc.sql("select 1 from customer where external_id = 'C-LOCK-ORDER' for update").query(Integer.class)
                         .single();
                 customerLocked.countDown();
-                waitUntilARowLockIsAwaited();
+                AwaitedLocks.waitUntilOneIsAwaited(jdbc, "transactionid",
+                        "the opportunity's writer never waited for the customer's writer");
                 // then its opportunities, as V8's cascade does after a batch's customers
                 return jdbc.sql("""
                         update opportunity set amount = 2
@@ -72,23 +73,5 @@ class CustomerLockOrderIntegrationTests {
         }
         assertThat(jdbc.sql("select status || ' ' || amount from opportunity where external_id = 'O-LOCK-ORDER'")
                 .query(String.class).single()).isEqualTo("WON 10.0000");
-    }
-
-    private void waitUntilARowLockIsAwaited() {
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (jdbc.sql("select exists (select 1 from pg_locks where locktype = 'transactionid' and not granted)")
-                    .query(Boolean.class).single()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError("the opportunity's writer never waited for the customer's writer");
     }
 }

@@ -2,13 +2,12 @@ package com.example.crosssell.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.example.crosssell.testsupport.AwaitedLocks;
 import com.example.crosssell.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,8 @@ class ImportLaneLockIntegrationTests {
 
             Future<?> singleWriter = threads.submit(() -> transaction.executeWithoutResult(
                     status -> tombstones.lock("O-LANES")));
-            waitUntilAnAdvisoryLockIsAwaited();
+            AwaitedLocks.waitUntilOneIsAwaited(jdbc, "advisory",
+                    "the single-record writer never waited for the import batch's lock");
             assertThat(singleWriter).isNotDone();
 
             release.countDown();
@@ -60,18 +60,6 @@ class ImportLaneLockIntegrationTests {
             release.countDown();
             threads.shutdownNow();
         }
-    }
-
-    private void waitUntilAnAdvisoryLockIsAwaited() throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (jdbc.sql("select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)")
-                    .query(Boolean.class).single()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the single-record writer never waited for the import batch's lock");
     }
 
     private static void await(CountDownLatch latch) {
