@@ -37,7 +37,8 @@ class OpenApiConfiguration {
 
             Errors are RFC 9457 `application/problem+json`: 400 for malformed or invalid input (`errors` lists each \
             field), 404 for an unknown record, 409 for a delete still referred to, 415 for a body that is not \
-            JSON, 422 for a write that refers to a unit or customer that does not exist.
+            JSON, 422 for a write that refers to a unit or customer that does not exist, 503 with `Retry-After` for \
+            a request that collided with a concurrent write (a deadlock victim, rolled back whole: send it again).
 
             The examples are the worked example of the service's contract: units RET, INS, WEA; customers C1–C5; \
             opportunities O1–O7.""";

@@ -1,5 +1,6 @@
 package com.example.crosssell.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.example.crosssell.DataErrors;
 import com.example.crosssell.MissingReferenceException;
 import com.example.crosssell.RecordDeletedException;
 import com.example.crosssell.RecordInUseException;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +53,9 @@ import org.springframework.beans.TypeMismatchException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** How long a client waits before sending a request again that collided with a concurrent transaction. */
+    private static final Duration RETRY_AFTER_COLLISION = Duration.ofSeconds(1);
 
     /** One invalid field or parameter and why. */
     record InvalidField(String field, @Nullable String message) {
@@ -103,6 +109,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The record was written concurrently by another request; retry.");
     }
 
+    /**
+     * A request that collided with a concurrent transaction (a deadlock whose victim it was, a serialization
+     * failure, a lock or statement timeout): rolled back whole, so nothing of it is stored, and the same request may
+     * succeed when sent again. 503 with {@code Retry-After}, as for any transient condition, so that clients retry.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException ex) {
+        return collided(ex);
+    }
+
     /** A query string whose percent-encoding is not valid UTF-8 (Tomcat refuses to decode it). */
     @ExceptionHandler
     ProblemDetail undecodableParameters(InvalidParameterException ex) {
@@ -111,13 +127,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
         if (ex instanceof ErrorResponse response) {
-            return response.getBody();
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .body(response.getBody());
+        }
+        if (DataErrors.isTransient(ex)) { // SQLState class 40 that reached here untranslated
+            return collided(ex);
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request could not be completed because of an internal error.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed because of an internal error."));
+    }
+
+    private static ResponseEntity<ProblemDetail> collided(Exception ex) {
+        log.info("A request collided with a concurrent transaction (SQLState {}); answered 503",
+                DataErrors.sqlState(ex));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_COLLISION.toSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Concurrent transaction",
+                        "The request collided with a concurrent transaction and was rolled back: nothing of it was "
+                                + "stored. Retry after %d second(s).".formatted(RETRY_AFTER_COLLISION.toSeconds())));
     }
 
     @Override
