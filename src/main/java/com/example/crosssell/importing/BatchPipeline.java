@@ -1,5 +1,6 @@
 package com.example.crosssell.importing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import com.example.crosssell.RowOutcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -28,6 +31,15 @@ import org.springframework.dao.DataAccessException;
 class BatchPipeline<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPipeline.class);
+
+    /**
+     * A batch that collided with a concurrent transaction (a deadlock whose victim it was, a serialization failure:
+     * SQLState class 40) was rolled back whole and is written again, up to three times, 0.1, 0.2 and 0.4 s later
+     * (±50 ms), before its lines are reported rejected. Its transaction is the writer's, so each attempt is a new one.
+     */
+    private static final RetryTemplate COLLISIONS = new RetryTemplate(RetryPolicy.builder()
+            .predicate(DataErrors::isTransient).maxRetries(3).delay(Duration.ofMillis(100)).multiplier(2)
+            .jitter(Duration.ofMillis(50)).build());
 
     private final ExecutorService writerThread;
 
@@ -98,13 +110,14 @@ class BatchPipeline<T> implements AutoCloseable {
     }
 
     /**
-     * Writes the batch; when the database refuses a value of one of its lines (SQLState class 22 or 23: it would
-     * fail again), writes both halves on their own, down to the single lines it refuses, so every other line is
-     * committed (issue 5 §8). Each call is its own transaction, so a refused half leaves nothing behind.
+     * Writes the batch, again when it collides with a concurrent transaction ({@link #COLLISIONS}); when the
+     * database refuses a value of one of its lines (SQLState class 22 or 23: it would fail again), writes both halves
+     * on their own, down to the single lines it refuses, so every other line is committed (issue 5 §8). Each call is
+     * its own transaction, so a refused half leaves nothing behind.
      */
     private void writeSplitting(List<BatchRow<T>> batch) {
         try {
-            writer.apply(batch).forEach(report::add);
+            COLLISIONS.invoke(() -> writer.apply(batch)).forEach(report::add);
         }
         catch (DataAccessException ex) {
             if (DataErrors.isDataError(ex, false)) {
@@ -119,10 +132,10 @@ class BatchPipeline<T> implements AutoCloseable {
                 report.rejected(row.line(), row.key(), "the database refused this line: " + DataErrors.describe(ex));
                 return;
             }
-            // a concurrent transaction (deadlock, serialization) or the database itself failed: rolled back, whole
+            // concurrent transactions (deadlock, serialization) on every attempt, or the database itself failed
             log.warn("An import batch of {} lines failed and was rolled back", batch.size(), ex);
             var message = DataErrors.isTransient(ex)
-                    ? "the batch of this line could not be written (concurrent change); import it again"
+                    ? "the batch of this line could not be written (concurrent changes, 4 attempts); import it again"
                     : "the batch of this line could not be written (database unavailable?); import it again";
             batch.forEach(row -> report.rejected(row.line(), row.key(), message));
         }
