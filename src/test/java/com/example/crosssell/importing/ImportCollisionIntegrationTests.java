@@ -2,11 +2,7 @@ package com.example.crosssell.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import com.example.crosssell.testsupport.AwaitedLocks;
+import com.example.crosssell.testsupport.Deadlocks;
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestData;
 import org.junit.jupiter.api.Test;
@@ -44,35 +40,16 @@ class ImportCollisionIntegrationTests {
         data.customer("C1", "RET", "2024-01-01", "SMB");
         data.opportunity("O1", "C1", "INS", "OPEN", "2025-01-10T10:00:00Z", null);
 
-        var opportunityLocked = new CountDownLatch(1);
-        var threads = Executors.newFixedThreadPool(2);
-        try {
-            // locks the opportunity, then (once the batch holds its customer FOR SHARE and waits for the
-            // opportunity) the customer: a deadlock whose victim is the batch, the first of the two to wait
-            var other = threads.submit(() -> transaction.execute(status -> {
-                jdbc.sql("select 1 from opportunity where external_id = 'O1' for update").query(Integer.class)
-                        .single();
-                opportunityLocked.countDown();
-                AwaitedLocks.waitUntilOneIsAwaited(jdbc, "transactionid", "the batch never waited for the opportunity");
-                return jdbc.sql("select 1 from customer where external_id = 'C1' for update").query(Integer.class)
-                        .single();
-            }));
-            assertThat(opportunityLocked.await(10, TimeUnit.SECONDS)).isTrue();
-            var imported = threads.submit(() -> http.post().uri("/api/v1/import/opportunities")
-                    .contentType(MediaType.valueOf("application/x-ndjson")).body("""
-                            {"externalId": "O1", "customer": "C1", "productUnit": "INS", "status": "WON", \
-                            "openedAt": "2025-01-10T10:00:00Z", "closedAt": "2025-02-01T10:00:00Z"}
-                            """).exchange().returnResult(String.class));
+        EntityExchangeResult<String> report = Deadlocks.againstOpportunityThenCustomer(transaction, jdbc, "O1", "C1",
+                () -> http.post().uri("/api/v1/import/opportunities")
+                        .contentType(MediaType.valueOf("application/x-ndjson")).body("""
+                                {"externalId": "O1", "customer": "C1", "productUnit": "INS", "status": "WON", \
+                                "openedAt": "2025-01-10T10:00:00Z", "closedAt": "2025-02-01T10:00:00Z"}
+                                """).exchange().returnResult(String.class));
 
-            assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-            EntityExchangeResult<String> report = imported.get(30, TimeUnit.SECONDS);
-            assertThat(report.getStatus().value()).isEqualTo(200);
-            assertThat(report.getResponseBody()).contains("\"received\":1").contains("\"updated\":1")
-                    .contains("\"rejected\":0");
-        }
-        finally {
-            threads.shutdownNow();
-        }
+        assertThat(report.getStatus().value()).isEqualTo(200);
+        assertThat(report.getResponseBody()).contains("\"received\":1").contains("\"updated\":1")
+                .contains("\"rejected\":0");
         assertThat(jdbc.sql("select status from opportunity where external_id = 'O1'").query(String.class).single())
                 .isEqualTo("WON");
     }

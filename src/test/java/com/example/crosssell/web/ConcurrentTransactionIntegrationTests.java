@@ -2,11 +2,7 @@ package com.example.crosssell.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import com.example.crosssell.testsupport.AwaitedLocks;
+import com.example.crosssell.testsupport.Deadlocks;
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestData;
 import org.junit.jupiter.api.Test;
@@ -48,35 +44,15 @@ class ConcurrentTransactionIntegrationTests {
         data.customer("C1", "RET", "2024-01-01", "SMB");
         data.opportunity("O1", "C1", "RET", "OPEN", "2025-01-10T10:00:00Z", null);
 
-        var opportunityLocked = new CountDownLatch(1);
-        var threads = Executors.newFixedThreadPool(2);
-        try {
-            // locks the opportunity, then (once the PUT holds its customer and waits for the opportunity) the
-            // customer: a deadlock whose victim is the PUT, the first of the two to wait
-            var other = threads.submit(() -> transaction.execute(status -> {
-                jdbc.sql("select 1 from opportunity where external_id = 'O1' for update").query(Integer.class)
-                        .single();
-                opportunityLocked.countDown();
-                AwaitedLocks.waitUntilOneIsAwaited(jdbc, "transactionid", "the PUT never waited for the opportunity");
-                return jdbc.sql("select 1 from customer where external_id = 'C1' for update").query(Integer.class)
-                        .single();
-            }));
-            assertThat(opportunityLocked.await(10, TimeUnit.SECONDS)).isTrue();
-            var put = threads.submit(() -> putWon());
+        var refused = Deadlocks.againstOpportunityThenCustomer(transaction, jdbc, "O1", "C1", this::putWon);
 
-            EntityExchangeResult<String> refused = put.get(30, TimeUnit.SECONDS);
-            assertThat(other.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(refused.getStatus().value()).isEqualTo(503);
-            assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-            assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(refused.getResponseBody()).contains("\"title\":\"Concurrent transaction\"")
-                    .contains("\"detail\":\"The request collided with a concurrent transaction and was rolled back: "
-                            + "nothing of it was stored. Retry after 1 second(s).\"")
-                    .doesNotContain("Exception").doesNotContain("deadlock");
-        }
-        finally {
-            threads.shutdownNow();
-        }
+        assertThat(refused.getStatus().value()).isEqualTo(503);
+        assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getResponseBody()).contains("\"title\":\"Concurrent transaction\"")
+                .contains("\"detail\":\"The request collided with a concurrent transaction and was rolled back: "
+                        + "nothing of it was stored. Retry after 1 second(s).\"")
+                .doesNotContain("Exception").doesNotContain("deadlock");
         assertThat(status()).isEqualTo("OPEN");
 
         assertThat(putWon().getStatus().value()).isEqualTo(200);
