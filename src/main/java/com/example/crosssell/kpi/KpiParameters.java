@@ -57,7 +57,8 @@ final class KpiParameters {
             + "counted). `false`: the SPEC §4 fields only, without the extra reads. ETag and Last-Modified headers "
             + "are always sent; a conditional GET (If-None-Match / If-Modified-Since) whose data has not changed "
             + "answers 304. The `Kpi-Cache` header says where a 200 came from: `HIT` (the server's result cache, which "
-            + "reuses an answer only while no write has happened since it was computed, so it is exact), `MISS` "
+            + "reuses an answer only while no write has happened since it was computed, so it is exact; or the answer "
+            + "an identical request was computing at that moment under the same versions), `MISS` "
             + "(computed), `BYPASS` (computed because the request sent `Cache-Control: no-cache`).";
 
     static final String CSV = " `Accept: text/csv` answers RFC 4180 CSV (header row, CRLF, quoted fields) with one "

@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -33,7 +37,10 @@ class KpiResultCache {
 
     /** Where an answer came from. */
     enum Outcome {
-        /** From the cache, computed earlier under the same data version and definition version. */
+        /**
+         * From the cache, computed earlier under the same data version and definition version, or by an identical
+         * request computing it at the same time.
+         */
         HIT,
         /** Computed (nothing valid cached, or the cache is off) and stored. */
         MISS,
@@ -49,9 +56,16 @@ class KpiResultCache {
     private record Entry(long version, String definitionVersion, Object body) {
     }
 
+    /** A request's answer under a data version and definition version, while it is being computed. */
+    private record Computation(String key, long version, String definitionVersion) {
+    }
+
     private final @Nullable Cache<String, Entry> cache;
 
     private final Map<Outcome, Counter> answers = new EnumMap<>(Outcome.class);
+
+    /** The answers being computed, for the requests waiting for the same one. */
+    private final Map<Computation, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     KpiResultCache(KpiProperties properties, MeterRegistry registry) {
         int maxResults = properties.resultCache().maxResults();
@@ -81,19 +95,53 @@ class KpiResultCache {
             return counted(new Answer<>(compute.get(), Outcome.MISS));
         }
         var key = key(request);
-        boolean bypass = noCache(request);
-        if (!bypass) {
-            var entry = cache.getIfPresent(key);
-            if (entry != null && entry.version() == version.version()
-                    && entry.definitionVersion().equals(definitionVersion)) {
-                @SuppressWarnings("unchecked") // the path decides the handler, hence the body's type
-                var body = (T) entry.body();
+        if (noCache(request)) {
+            var body = compute.get();
+            cache.put(key, new Entry(version.version(), definitionVersion, body));
+            return counted(new Answer<>(body, Outcome.BYPASS));
+        }
+        var entry = cache.getIfPresent(key);
+        if (entry != null && entry.version() == version.version()
+                && entry.definitionVersion().equals(definitionVersion)) {
+            @SuppressWarnings("unchecked") // the path decides the handler, hence the body's type
+            var body = (T) entry.body();
+            return counted(new Answer<>(body, Outcome.HIT));
+        }
+        return coalesced(cache, new Computation(key, version.version(), definitionVersion), compute);
+    }
+
+    /**
+     * A miss: computes the answer and stores it, unless an identical request (same key, same data and definition
+     * version) is computing it right now, whose answer is then taken (a HIT, as it is the body this request would
+     * compute): after a write, a dashboard's users asking the same thing at once count it once. Should that
+     * computation fail, this request computes on its own.
+     */
+    private <T> Answer<T> coalesced(Cache<String, Entry> cache, Computation computing, Supplier<T> compute) {
+        var mine = new CompletableFuture<Object>();
+        var running = inFlight.putIfAbsent(computing, mine);
+        if (running != null) {
+            try {
+                @SuppressWarnings("unchecked") // the same key, hence the same handler and body type
+                var body = (T) running.join();
                 return counted(new Answer<>(body, Outcome.HIT));
             }
+            catch (CompletionException | CancellationException ex) {
+                return counted(new Answer<>(compute.get(), Outcome.MISS)); // its failure is its request's to answer
+            }
         }
-        var body = compute.get();
-        cache.put(key, new Entry(version.version(), definitionVersion, body));
-        return counted(new Answer<>(body, bypass ? Outcome.BYPASS : Outcome.MISS));
+        try {
+            var body = compute.get();
+            cache.put(computing.key(), new Entry(computing.version(), computing.definitionVersion(), body));
+            mine.complete(body);
+            return counted(new Answer<>(body, Outcome.MISS));
+        }
+        catch (RuntimeException | Error ex) {
+            mine.completeExceptionally(ex);
+            throw ex;
+        }
+        finally {
+            inFlight.remove(computing, mine);
+        }
     }
 
     private <T> Answer<T> counted(Answer<T> answer) {

@@ -1,9 +1,14 @@
 package com.example.crosssell.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -108,5 +113,84 @@ class KpiResultCacheTests {
         assertThat(answer(off, request, 7, "1.a").body()).isEqualTo("body 1");
         assertThat(answer(off, request, 7, "1.a")).isEqualTo(new KpiResultCache.Answer<>("body 2",
                 KpiResultCache.Outcome.MISS));
+    }
+
+    @Test
+    void anIdenticalRequestWaitsForTheAnswerBeingComputedInsteadOfComputingItAgain() throws Exception {
+        var request = request("from=2025-01-01&to=2025-03-31");
+        var computing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var first = started(() -> cache.answer(request, new DataVersion(7, AS_OF), "1.a", () -> {
+            computing.countDown();
+            await(release);
+            return "body " + computed.incrementAndGet();
+        }));
+        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = started(() -> answer(cache, request("from=2025-01-01&to=2025-03-31"), 7, "1.a"));
+        waitUntilParked(second);
+        // another version of the same request is not held up by it
+        assertThat(answer(cache, request, 8, "1.a")).isEqualTo(new KpiResultCache.Answer<>("body 1",
+                KpiResultCache.Outcome.MISS));
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new KpiResultCache.Answer<>("body 2",
+                KpiResultCache.Outcome.MISS));
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new KpiResultCache.Answer<>("body 2",
+                KpiResultCache.Outcome.HIT));
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void whenTheComputationWaitedForFailsTheWaitingRequestComputesItself() throws Exception {
+        var request = request("from=2025-01-01&to=2025-03-31");
+        var computing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var first = started(() -> cache.answer(request, new DataVersion(7, AS_OF), "1.a", () -> {
+            computing.countDown();
+            await(release);
+            throw new IllegalStateException("database gone");
+        }));
+        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = started(() -> answer(cache, request("from=2025-01-01&to=2025-03-31"), 7, "1.a"));
+        waitUntilParked(second);
+        release.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new KpiResultCache.Answer<>("body 1",
+                KpiResultCache.Outcome.MISS));
+    }
+
+    /** A call running on a thread of its own. */
+    private record Call<T>(Thread thread, FutureTask<T> task) {
+
+        T get(long timeout, TimeUnit unit) throws Exception {
+            return task.get(timeout, unit);
+        }
+    }
+
+    private static <T> Call<T> started(Callable<T> call) {
+        var task = new FutureTask<>(call);
+        var thread = new Thread(task, "cache-test");
+        thread.setDaemon(true);
+        thread.start();
+        return new Call<>(thread, task);
+    }
+
+    /** Until the call waits (parked: it only parks to wait for the answer being computed). */
+    private static void waitUntilParked(Call<?> call) throws InterruptedException {
+        for (int i = 0; i < 500 && call.thread().getState() != Thread.State.WAITING; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(call.thread().getState()).isEqualTo(Thread.State.WAITING);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 }
