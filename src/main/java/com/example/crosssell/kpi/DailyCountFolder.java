@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the changes the record triggers append to the delta tables of the counts into the count tables
- * ({@code kpi_day_count}, {@code kpi_customer_month} with {@code kpi_customer_year}, {@code kpi_pair_day} with
- * {@code kpi_pair_month}, {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12, V16–V19; docs/kpi-queries.md,
- * "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they
+ * ({@code kpi_day_count} with {@code kpi_month_count}, {@code kpi_customer_month} with {@code kpi_customer_year},
+ * {@code kpi_pair_day} with {@code kpi_pair_month}, {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12,
+ * V16–V20; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they
  * sum both tables in one snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
@@ -34,10 +34,25 @@ class DailyCountFolder {
 
     private static final Logger log = LoggerFactory.getLogger(DailyCountFolder.class);
 
+    /** Into the daily and the monthly counts in one statement: a change is pending or in both. */
     private static final String FOLD = """
             with moved as (
                 delete from kpi_day_count_delta
                 returning role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold
+            ),
+            months as (
+                insert into kpi_month_count (role, unit_id, month, opened, opened_won, closed, closed_won, cross_sold)
+                select role, unit_id, date_trunc('month', day)::date, sum(opened), sum(opened_won), sum(closed),
+                       sum(closed_won), sum(cross_sold)
+                  from moved
+                 group by 1, 2, 3
+                 order by 1, 2, 3
+                on conflict (role, unit_id, month) do update
+                   set opened = kpi_month_count.opened + excluded.opened,
+                       opened_won = kpi_month_count.opened_won + excluded.opened_won,
+                       closed = kpi_month_count.closed + excluded.closed,
+                       closed_won = kpi_month_count.closed_won + excluded.closed_won,
+                       cross_sold = kpi_month_count.cross_sold + excluded.cross_sold
             )
             insert into kpi_day_count (role, unit_id, day, opened, opened_won, closed, closed_won, cross_sold)
             select role, unit_id, day, sum(opened), sum(opened_won), sum(closed), sum(closed_won), sum(cross_sold)
