@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -118,14 +119,8 @@ class KpiResultCacheTests {
     @Test
     void anIdenticalRequestWaitsForTheAnswerBeingComputedInsteadOfComputingItAgain() throws Exception {
         var request = request("from=2025-01-01&to=2025-03-31");
-        var computing = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var first = started(() -> cache.answer(request, new DataVersion(7, AS_OF), "1.a", () -> {
-            computing.countDown();
-            await(release);
-            return "body " + computed.incrementAndGet();
-        }));
-        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        var first = computingUntil(release, request, () -> "body " + computed.incrementAndGet());
         var second = started(() -> answer(cache, request("from=2025-01-01&to=2025-03-31"), 7, "1.a"));
         waitUntilParked(second);
         // another version of the same request is not held up by it
@@ -143,14 +138,10 @@ class KpiResultCacheTests {
     @Test
     void whenTheComputationWaitedForFailsTheWaitingRequestComputesItself() throws Exception {
         var request = request("from=2025-01-01&to=2025-03-31");
-        var computing = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var first = started(() -> cache.answer(request, new DataVersion(7, AS_OF), "1.a", () -> {
-            computing.countDown();
-            await(release);
+        var first = computingUntil(release, request, () -> {
             throw new IllegalStateException("database gone");
-        }));
-        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        });
         var second = started(() -> answer(cache, request("from=2025-01-01&to=2025-03-31"), 7, "1.a"));
         waitUntilParked(second);
         release.countDown();
@@ -158,6 +149,22 @@ class KpiResultCacheTests {
         assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new KpiResultCache.Answer<>("body 1",
                 KpiResultCache.Outcome.MISS));
+    }
+
+    /**
+     * Starts {@code request}'s answer under version 7 on a thread of its own and returns once it is computing; the
+     * computation gives {@code body}'s result when {@code release} opens.
+     */
+    private Call<KpiResultCache.Answer<String>> computingUntil(CountDownLatch release, MockHttpServletRequest request,
+            Supplier<String> body) throws InterruptedException {
+        var computing = new CountDownLatch(1);
+        var call = started(() -> cache.answer(request, new DataVersion(7, AS_OF), "1.a", () -> {
+            computing.countDown();
+            await(release);
+            return body.get();
+        }));
+        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        return call;
     }
 
     /** A call running on a thread of its own. */
