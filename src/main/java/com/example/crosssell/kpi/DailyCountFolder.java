@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Folds the changes the record triggers append to the delta tables of the counts into the count tables
  * ({@code kpi_day_count} with {@code kpi_month_count}, {@code kpi_customer_month} with {@code kpi_customer_year},
  * {@code kpi_pair_day} with {@code kpi_pair_month}, {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12,
- * V16–V20; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they
- * sum both tables in one snapshot. It only keeps the delta tables short.
+ * V16–V20; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
+ * answers never depend on it: they sum both tables in one snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
  * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a

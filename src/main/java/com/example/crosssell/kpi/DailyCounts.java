@@ -6,8 +6,8 @@ package com.example.crosssell.kpi;
  * {@code kpi_month_count}, V20) and {@code kpi_day_count_delta} (the changes not yet folded in), plus its two
  * signed ranges read from {@code opportunity} ({@link UtcCut#days}: a partial edge day's inside part added, or its
  * outside part taken away from the whole day; for the whole company, summed from the quarter-hour counts of V18
- * where the range is whole quarter hours), plus, for cross-sold products, the "late" ones the counts leave out. The signed sum of these parts counts every opportunity in scope
- * exactly once, so it is the raw count.
+ * where the range is whole quarter hours), plus, for cross-sold products, the "late" ones the counts leave out. The
+ * signed sum of these parts counts every opportunity in scope exactly once, so it is the raw count.
  * <p>
  * The rows are {@code (idx, unit_id, a, b)}: {@code a} the numerator (WON, or cross-sold products), {@code b} the
  * opportunities (0 for cross-sold products), {@code unit_id} the unit of the row in its {@link UnitRole}.
@@ -24,8 +24,8 @@ enum DailyCounts {
     CLOSED("closed_at", "k.closed_won", "k.closed", "(o.status = 'WON')::int", "1", "");
 
     /**
-     * The UTC days of each period from one count table: %1$s the table (the pending changes, kpi_day_count_delta), %2$s
-     * counted a, %3$s counted b, %4$s counts filter (alias k). A LATERAL aggregate per period, so that each period
+     * The UTC days of each period from one count table: %1$s the table (kpi_day_count_delta, the pending changes),
+     * %2$s counted a, %3$s counted b, %4$s counts filter (alias k). A LATERAL aggregate per period, so that each period
      * reads its own day range of the table's index: as a join, the planner misjudged how many days the company's
      * rows hold (role 'C' and unit 0 look rare, as if independent) and compared every day with every period, 21 ms
      * of a 60-bucket company series at full scale instead of 1.
