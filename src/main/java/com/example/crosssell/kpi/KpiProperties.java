@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -104,9 +105,17 @@ public record KpiProperties(
 
     /**
      * The in-memory cache of computed KPI answers: at most {@code maxResults} results held (a single answer counts 1,
-     * a series, breakdown, matrix or explain page 1 plus one per point, row or cell); 0 turns it off.
+     * a series, breakdown, matrix or explain page 1 plus one per point, row or cell); 0 turns it off. The JSON of the
+     * answers it holds is kept too, at most {@code maxJsonSize} bytes of it (KpiJsonConverter); 0 writes every answer
+     * afresh.
      */
-    public record ResultCache(@DefaultValue("20000") @Min(0) int maxResults) {
+    public record ResultCache(@DefaultValue("20000") @Min(0) int maxResults,
+            @DefaultValue("16MB") DataSize maxJsonSize) {
+
+        /** Bytes of JSON to keep: none when either bound is 0. */
+        long jsonBytes() {
+            return maxResults == 0 ? 0 : Math.max(0, maxJsonSize.toBytes());
+        }
     }
 
     /** A published conversion-rate benchmark, shown with the difference in percentage points. */

@@ -2,6 +2,7 @@ package com.example.crosssell.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import com.example.crosssell.testsupport.IntegrationTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.RequestHeadersSpec;
 
@@ -118,6 +120,32 @@ class KpiResultCacheIntegrationTests {
                 .header(HttpHeaders.AUTHORIZATION, TestApiKeys.bearer(TestApiKeys.READER)));
         assertThat(reader.cache()).isEqualTo("HIT");
         assertThat(reader.body()).isEqualTo(json.body());
+    }
+
+    @Test
+    void aHitWritesTheJsonKeptForItsAnswerUntilAWriteMakesANewAnswer() {
+        var byUnit = "/api/v1/kpis/cross-sell-ratio/by-unit?from=2025-01-01&to=2025-03-31&details=false";
+        var first = exchange(byUnit);
+        var second = exchange(byUnit);
+        var third = exchange(byUnit);
+        assertThat(first.getResponseHeaders().getContentLength()).isEqualTo(-1); // written by Jackson
+        assertThat(second.getResponseHeaders().getContentLength()).isEqualTo(-1); // written and kept
+        var kept = Objects.requireNonNull(third.getResponseBodyContent());
+        assertThat(third.getResponseHeaders().getContentLength()).isEqualTo(kept.length);
+        assertThat(kept).isEqualTo(first.getResponseBodyContent()).isEqualTo(second.getResponseBodyContent());
+        assertThat(new String(kept, StandardCharsets.UTF_8)).contains("\"numerator\":2", "\"denominator\":3");
+        data.put("/api/v1/opportunities/O3", """
+                {"customer": "C2", "productUnit": "INS", "status": "WON", "openedAt": "2025-01-10T10:00:00Z",
+                 "closedAt": "2025-02-10T10:00:00Z"}""");
+        var afterWrite = exchange(byUnit);
+        assertThat(afterWrite.getResponseHeaders().getFirst(KpiResultCache.HEADER)).isEqualTo("MISS");
+        assertThat(afterWrite.getResponseHeaders().getContentLength()).isEqualTo(-1);
+        assertThat(new String(Objects.requireNonNull(afterWrite.getResponseBodyContent()), StandardCharsets.UTF_8))
+                .contains("\"numerator\":3", "\"denominator\":3");
+    }
+
+    private EntityExchangeResult<byte[]> exchange(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
     }
 
     @Test
