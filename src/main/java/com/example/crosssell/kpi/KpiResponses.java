@@ -3,11 +3,11 @@ package com.example.crosssell.kpi;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * HTTP caching of KPI answers (docs/kpis.md, "Freshness"): a weak ETag of the data version and definition version,
@@ -16,6 +16,13 @@ import org.springframework.web.context.request.WebRequest;
  */
 @Component
 class KpiResponses {
+
+    /**
+     * A client may keep an answer but must revalidate it (If-None-Match: a 304 costs no counting) before every use;
+     * {@code private}: answers are for the API key that asked. Spring Security's default, {@code no-store}, applies
+     * only where an answer sets none, and would leave a browser nothing to revalidate.
+     */
+    static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
     private final KpiContexts contexts;
 
@@ -39,6 +46,7 @@ class KpiResponses {
         var version = contexts.version();
         var definitionVersion = results.definitionVersion();
         var etag = version.etag(definitionVersion);
+        revalidate(request);
         if (request.checkNotModified(etag, version.asOf().toEpochMilli())) {
             return null;
         }
@@ -48,8 +56,17 @@ class KpiResponses {
     }
 
     /** For streamed answers: true when Spring has answered 304; otherwise the validators are set on the response. */
-    boolean notModified(WebRequest request) {
+    boolean notModified(ServletWebRequest request) {
+        revalidate(request);
         var version = contexts.version();
         return request.checkNotModified(version.etag(results.definitionVersion()), version.asOf().toEpochMilli());
+    }
+
+    /** {@link #REVALIDATE} on the 200 and on the 304 alike (RFC 9110 §15.4.5: a 304 repeats it). */
+    private static void revalidate(ServletWebRequest request) {
+        var response = request.getResponse();
+        if (response != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE.getHeaderValue());
+        }
     }
 }

@@ -103,9 +103,12 @@ class SecurityConfiguration {
             var cors = new CorsConfiguration();
             cors.setAllowedOrigins(allowedOrigins);
             cors.setAllowedMethods(List.of("GET", "HEAD", "PUT", "POST", "DELETE"));
+            // a dashboard's own conditional GETs (If-None-Match → 304) and no-cache; the KPI validators readable
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, ApiKeyFilter.API_KEY_HEADER,
-                    HttpHeaders.CONTENT_TYPE));
-            cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+                    HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE,
+                    HttpHeaders.CACHE_CONTROL));
+            cors.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, HttpHeaders.ETAG,
+                    HttpHeaders.LAST_MODIFIED, "Kpi-Cache"));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/api/v1/**", cors);
         }

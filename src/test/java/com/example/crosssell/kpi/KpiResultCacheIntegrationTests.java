@@ -168,6 +168,23 @@ class KpiResultCacheIntegrationTests {
                 .isNotModified().expectHeader().doesNotExist(KpiResultCache.HEADER);
     }
 
+    /** Not Spring Security's {@code no-store}, which leaves a browser nothing to send If-None-Match for. */
+    @Test
+    void anAnswerMayBeKeptButIsRevalidatedBeforeEveryUse() {
+        var revalidate = "no-cache, private";
+        var first = http.get().uri(RET_Q1).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, revalidate)
+                .expectHeader().doesNotExist(HttpHeaders.EXPIRES).expectBody().returnResult();
+        http.get().uri(RET_Q1).header(HttpHeaders.IF_NONE_MATCH, first.getResponseHeaders().getETag()).exchange()
+                .expectStatus().isNotModified().expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, revalidate);
+        var explainCsv = "/api/v1/kpis/cross-sell-ratio/explain?from=2025-01-01&to=2025-03-31&unit=RET"
+                + "&part=DENOMINATOR";
+        http.get().uri(explainCsv).accept(KpiCsv.TEXT_CSV).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, revalidate);
+        http.get().uri("/api/v1/units/RET").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+    }
+
     /** One 200 answer: its body, its {@code Kpi-Cache} header and its ETag. */
     record Answer(String body, String cache, String etag) {
     }

@@ -264,6 +264,18 @@ class ApiKeySecurityIntegrationTests {
                 .returnResult(String.class);
         assertThat(allowed.getStatus().value()).isEqualTo(200);
         assertThat(allowed.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo(TestApiKeys.DASHBOARD_ORIGIN);
+        var conditional = http.options().uri("/api/v1/kpis/cross-sell-ratio")
+                .header(HttpHeaders.ORIGIN, TestApiKeys.DASHBOARD_ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, if-none-match, cache-control")
+                .exchange().returnResult(String.class);
+        assertThat(conditional.getStatus().value()).isEqualTo(200);
+        assertThat(conditional.getResponseHeaders().getAccessControlAllowHeaders())
+                .containsExactlyInAnyOrder("authorization", "if-none-match", "cache-control");
+        var answer = http.get().uri("/api/v1/units").header(HttpHeaders.ORIGIN, TestApiKeys.DASHBOARD_ORIGIN)
+                .exchange().returnResult(String.class);
+        assertThat(answer.getResponseHeaders().getAccessControlExposeHeaders())
+                .contains(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, "Kpi-Cache", HttpHeaders.RETRY_AFTER);
 
         var refused = http.options().uri("/api/v1/units").header(HttpHeaders.ORIGIN, "https://elsewhere.example")
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET").exchange().returnResult(String.class);
