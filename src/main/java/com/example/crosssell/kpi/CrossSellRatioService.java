@@ -2,6 +2,7 @@ package com.example.crosssell.kpi;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -88,9 +89,12 @@ public class CrossSellRatioService {
         var scope = scopes.resolve(query, null);
         var period = scope.period();
         var context = contexts.ratio(scope, query.details());
+        var units = matrix.customersByUnit(period, scope.segment());
+        var customersByUnit = new LinkedHashMap<String, Long>();
+        units.forEach(unit -> customersByUnit.put(unit.code(), unit.customers()));
         return new CrossSellMatrix(period.from(), period.to(), period.zone().getId(), scope.segment(),
-                matrix.cells(period, scope.segment()), matrix.customersByUnit(period, scope.segment()),
-                context.asOf(), context.sourceUpdatedAt());
+                matrix.cells(period, scope.segment(), units), customersByUnit, context.asOf(),
+                context.sourceUpdatedAt());
     }
 
     private static KpiResults.@Nullable Compared compared(PeriodList periods, List<Fraction> fractions, int index) {
