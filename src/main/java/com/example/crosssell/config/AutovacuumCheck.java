@@ -30,9 +30,8 @@ class AutovacuumCheck implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var autovacuum = jdbc.sql("select current_setting('autovacuum')").query(String.class).single();
-        var trackCounts = jdbc.sql("select current_setting('track_counts')").query(String.class).single();
-        warning(autovacuum, trackCounts).ifPresent(log::warn);
+        jdbc.sql("select current_setting('autovacuum'), current_setting('track_counts')")
+                .query((rs, rowNum) -> warning(rs.getString(1), rs.getString(2))).single().ifPresent(log::warn);
     }
 
     /** The warning for the server's {@code autovacuum} and {@code track_counts} (autovacuum needs both on). */
@@ -42,7 +41,6 @@ class AutovacuumCheck implements ApplicationRunner {
         }
         return Optional.of(("PostgreSQL runs with autovacuum=%s, track_counts=%s: the count changes (kpi_*_delta) and "
                 + "data_version_pending keep their dead rows and KPI reads slow down as they grow. Turn both on "
-                + "(the default), or VACUUM these tables regularly.").formatted(autovacuum,
-                        trackCounts));
+                + "(the default), or VACUUM these tables regularly.").formatted(autovacuum, trackCounts));
     }
 }

@@ -141,23 +141,27 @@ class CrossSellMatrixQuery {
                     .param("lastHi", days.last().end().atOffset(ZoneOffset.UTC))
                     .param("lastSign", days.last().sign());
         }
-        var position = new HashMap<Long, Integer>();
+        var positions = new HashMap<Long, Integer>();
         for (int i = 0; i < units.size(); i++) {
-            position.put(units.get(i).id(), i);
+            positions.put(units.get(i).id(), i);
         }
-        var cells = query.query((rs, rowNum) -> new long[] {position(position, rs.getLong("home_unit_id")),
-                position(position, rs.getLong("product_unit_id")), rs.getLong("n")}).list();
-        cells.sort(Comparator.<long[]>comparingLong(cell -> cell[0]).thenComparingLong(cell -> cell[1]));
+        var cells = query.query((rs, rowNum) -> new PositionedCell(position(positions, rs.getLong("home_unit_id")),
+                position(positions, rs.getLong("product_unit_id")), rs.getLong("n"))).list();
+        cells.sort(Comparator.comparingInt(PositionedCell::home).thenComparingInt(PositionedCell::product));
         var named = new ArrayList<CrossSellMatrix.Cell>(cells.size());
         for (var cell : cells) {
-            named.add(new CrossSellMatrix.Cell(units.get((int) cell[0]).code(), units.get((int) cell[1]).code(),
-                    cell[2]));
+            named.add(new CrossSellMatrix.Cell(units.get(cell.home()).code(), units.get(cell.product()).code(),
+                    cell.crossSold()));
         }
         return named;
     }
 
     private static int position(Map<Long, Integer> positions, long unitId) {
         return Objects.requireNonNull(positions.get(unitId), "a cell's unit is in the same snapshot's units");
+    }
+
+    /** A cell by the positions of its units in code order. */
+    private record PositionedCell(int home, int product, long crossSold) {
     }
 
     /** Every unit in code order, with its customer base (0 where none). */
