@@ -16,6 +16,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -83,6 +84,17 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization (Spring Security
+     * makes them whenever an {@code ObservationRegistry} exists, as Actuator's does): they cost more request-thread
+     * CPU than the filters themselves (docs/decisions.md, "Spring Security's observations off"). The request's own
+     * observation, {@code http.server.requests}, is kept.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** ADMIN includes WRITER, which includes READER; used by every {@code hasRole} rule. */

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.example.crosssell.testsupport.IntegrationTest;
 import com.example.crosssell.testsupport.TestApiKeys;
 import com.example.crosssell.testsupport.TestData;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class ApiKeySecurityIntegrationTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** Sends no key unless a test sets one per request (the autowired client sends the ADMIN key). */
     RestTestClient http;
@@ -124,6 +128,15 @@ class ApiKeySecurityIntegrationTests {
 
         assertThat(call(HttpMethod.DELETE, "/api/v1/units/RET", bearer(TestApiKeys.WRITER), null).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void aRequestIsObservedOnceNotPerSecurityFilter() {
+        assertThat(call(HttpMethod.GET, "/api/v1/units", bearer(TestApiKeys.READER), null).status()).isEqualTo(200);
+
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/v1/units").timer()).isNotNull();
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 
     @Test
