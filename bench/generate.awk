@@ -5,7 +5,10 @@
 # imports the files in order: unit i = id i, customer n = id n), for the COPY references.
 # Skewed unit sizes (weight of unit i ~ 1 / i^0.9), ~70 % cross-unit opportunities, WON/LOST/OPEN = 45/35/20 %,
 # ~2 000 owners (5 % without owner), 5 segments (10 % without), opportunities opened 2015-01-01 .. 2025-12-31, each
-# after its customer's joining day (a cross-sell is offered to an existing customer; docs/benchmarks.md).
+# after its customer's joining day (a cross-sell is offered to an existing customer; docs/benchmarks.md). updatedAt is
+# the record's last change in the CRM: its joining day (customers), its closing or else opening instant
+# (opportunities; some close in 2026), plus up to 30 days; derived from the row number, so the random draws, and
+# every other field, are those of the files generated before updatedAt was (2025-12-31T00:00:00Z for every row).
 BEGIN {
     srand(20251123)
     OFS = ","
@@ -28,7 +31,6 @@ BEGIN {
         print i, code[i], "Business unit " i > (out "/units.copy")
     }
 
-    updated = "2025-12-31T00:00:00Z"
     since0 = 1262304000          # 2010-01-01
     sinceSpan = 16 * 365 * 86400 # to the end of 2025
     print "externalId,name,homeUnit,customerSince,segment,updatedAt" > (out "/customers.csv")
@@ -39,6 +41,7 @@ BEGIN {
         s = rand() < 0.1 ? "" : segment[int(rand() * 5) + 1]
         seg[n] = s
         id = sprintf("C%08d", n)
+        updated = changed(sinceAt[n], n)
         print id, "Customer " n, code[home[n]], since, s, updated > (out "/customers.csv")
         print n, id, "Customer " n, home[n], since, s, updated > (out "/customers.copy")
     }
@@ -58,15 +61,23 @@ BEGIN {
         if (first > open0 + openSpan - 86400) first = open0 + openSpan - 86400
         t = first + int(rand() * (open0 + openSpan - first))
         opened = strftime("%Y-%m-%dT%H:%M:%SZ", t, 1)
-        closed = st == "OPEN" ? "" : strftime("%Y-%m-%dT%H:%M:%SZ", t + int(rand() * 180 * 86400), 1)
+        closedAt = st == "OPEN" ? 0 : t + int(rand() * 180 * 86400)
+        closed = st == "OPEN" ? "" : strftime("%Y-%m-%dT%H:%M:%SZ", closedAt, 1)
         owner = rand() < 0.05 ? "" : sprintf("owner-%04d", int(rand() * owners) + 1)
         amount = sprintf("%.2f", rand() * 100000)
         id = sprintf("O%09d", n)
         cid = sprintf("C%08d", c)
+        updated = changed(st == "OPEN" ? t : closedAt, n)
         print id, cid, code[p], "Product " (n % 40), owner, st, opened, closed, amount, updated \
             > (out "/opportunities.csv")
         # the table's row as the service stores it, with the customer's columns V8 copies onto it
         print n, id, c, p, "Product " (n % 40), owner, st, opened, closed, amount, updated, home[c], \
             strftime("%Y-%m-%d", sinceAt[c], 1), seg[c] > (out "/opportunities.copy")
     }
+}
+
+# the instant of a record's last change: `at` plus 0 to 30 days, spread by row number n (no random draw); before
+# 2027, the NDJSON re-import's updatedAt (bench/run)
+function changed(at, n) {
+    return strftime("%Y-%m-%dT%H:%M:%SZ", at + (n * 7919) % (30 * 86400), 1)
 }
