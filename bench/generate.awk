@@ -7,8 +7,8 @@
 # ~2 000 owners (5 % without owner), 5 segments (10 % without), opportunities opened 2015-01-01 .. 2025-12-31, each
 # after its customer's joining day (a cross-sell is offered to an existing customer; docs/benchmarks.md). updatedAt is
 # the record's last change in the CRM: its joining day (customers), its closing or else opening instant
-# (opportunities; some close in 2026), plus up to 30 days; derived from the row number, so the random draws, and
-# every other field, are those of the files generated before updatedAt was (2025-12-31T00:00:00Z for every row).
+# (opportunities; some close in 2026), plus up to 30 days. It comes from the row number, not a random draw, so every
+# other field is what the generator wrote when every row had updatedAt 2025-12-31T00:00:00Z.
 BEGIN {
     srand(20251123)
     OFS = ","
