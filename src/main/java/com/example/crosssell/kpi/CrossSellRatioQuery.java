@@ -67,8 +67,10 @@ class CrossSellRatioQuery {
                                   where %1$s and m.month >= e.counted_year and m.month < e.counted_until), 0)
                      + coalesce((select sum(%2$s) from kpi_customer_month_delta m
                                   where %1$s and m.month < e.counted_until), 0)
-                     + (select count(*) from customer c
-                         where c.customer_since >= e.counted_until and c.customer_since <= e.to_date %3$s)
+                     + case when e.counted_until <= e.to_date
+                            then (select count(*) from customer c
+                                   where c.customer_since >= e.counted_until and c.customer_since <= e.to_date %3$s)
+                            else 0 end
                        as customers
                   from (select e.to_date, e.counted_until,
                                cast(date_trunc('year', e.counted_until) as date) as counted_year
@@ -108,9 +110,11 @@ class CrossSellRatioQuery {
             ),
             base as (
                 select e.to_date,
-                       cast(r.customers + (select count(*) from customer c
-                                            where c.customer_since >= r.counted_until
-                                              and c.customer_since <= e.to_date %3$s) as bigint) as customers
+                       cast(r.customers + case when r.counted_until <= e.to_date
+                                               then (select count(*) from customer c
+                                                      where c.customer_since >= r.counted_until
+                                                        and c.customer_since <= e.to_date %3$s)
+                                               else 0 end as bigint) as customers
                   from (select distinct to_date from period) e
                   join running r on r.counted_until = cast(date_trunc('month', e.to_date + 1) as date)
             )""";
@@ -205,7 +209,8 @@ class CrossSellRatioQuery {
                           cross join lateral (
                             select c.home_unit_id as unit_id, count(*) as customers
                               from customer c
-                             where c.customer_since >= cast(date_trunc('month', p.to_date + 1) as date)
+                             where cast(date_trunc('month', p.to_date + 1) as date) <= p.to_date
+                               and c.customer_since >= cast(date_trunc('month', p.to_date + 1) as date)
                                and c.customer_since <= p.to_date
                              group by 1) j) x
                  group by grouping sets ((x.idx, x.unit_id), (x.idx))
