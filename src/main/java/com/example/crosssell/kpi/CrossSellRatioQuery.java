@@ -46,7 +46,7 @@ class CrossSellRatioQuery {
                  group by 1
             ),
             base as (
-                -- the base of the j-th end date: customers of positions 0 … j-1, a running sum
+                -- the base of the j-th end date: customers of positions 0 to j-1, a running sum
                 select e.to_date, sum(coalesce(j.customers, 0)) over (order by e.position) as customers
                   from ending e left join joined j on j.position = e.position - 1
             )""";
@@ -104,7 +104,7 @@ class CrossSellRatioQuery {
                  group by 1
             ),
             running as (
-                -- the months counted for the k-th end date: count rows of positions 0 … k-1
+                -- the months counted for the k-th end date: count rows of positions 0 to k-1
                 select u.counted_until, sum(coalesce(c.customers, 0)) over (order by u.position) as customers
                   from until u left join counted c on c.position = u.position - 1
             ),
