@@ -197,6 +197,7 @@ class ConversionRateQuery {
         boolean unfiltered = scope.segment() == null && scope.owner() == null;
         boolean byDay = unfiltered && !OWNER.equals(key);
         var counts = DailyCounts.of(basis);
+        boolean series = periods.current().size() > 1;
         String sql;
         if (OWNER.equals(key) && select != null && unfiltered && scope.unit() == null) {
             boolean opened = basis == ConversionBasis.OPENED;
@@ -205,8 +206,8 @@ class ConversionRateQuery {
         }
         else if (key == null || select == null) {
             sql = FRACTIONS.formatted(PeriodList.CTE, !byDay ? SCANNED.formatted(basis.column(), filters)
-                    : SCANNED_BY_DAY.formatted(scope.unit() == null ? counts.company()
-                            : counts.unit(scope.unitRole(), UNIT_ID)));
+                    : SCANNED_BY_DAY.formatted(scope.unit() == null ? counts.company(series)
+                            : counts.unit(scope.unitRole(), UNIT_ID, series)));
         }
         else {
             sql = byDay ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(scope.unitRole()), select)

@@ -261,12 +261,13 @@ class CrossSellRatioQuery {
             }
         }
         segment(scope, params, customers, opportunities);
+        boolean series = periods.current().size() > 1;
         var sold = byDay(scope, method)
-                ? SOLD_BY_DAY.formatted(scope.unit() == null ? DailyCounts.CROSS_SOLD.company()
-                        : DailyCounts.CROSS_SOLD.unit(scope.unitRole(), UNIT_ID))
+                ? SOLD_BY_DAY.formatted(scope.unit() == null ? DailyCounts.CROSS_SOLD.company(series)
+                        : DailyCounts.CROSS_SOLD.unit(scope.unitRole(), UNIT_ID, series))
                 : SOLD.formatted(numerator(method), opportunities);
         // a series sums every month once (running), a period (and its compared one) its years and months
-        var byMonth = periods.current().size() > 1 ? BASE_BY_MONTH_RUNNING : BASE_BY_MONTH;
+        var byMonth = series ? BASE_BY_MONTH_RUNNING : BASE_BY_MONTH;
         var sql = FRACTIONS.formatted(PeriodList.CTE, sold, scope.segment() != null ? BASE.formatted(customers)
                 : scope.unit() == null ? byMonth.formatted("m.unit_id = 0", "m.customers", customers)
                 : scope.unitRole() == UnitRole.CUSTOMER
