@@ -197,7 +197,7 @@ class ConversionRateQuery {
         boolean unfiltered = scope.segment() == null && scope.owner() == null;
         boolean byDay = unfiltered && !OWNER.equals(key);
         var counts = DailyCounts.of(basis);
-        boolean series = periods.current().size() > 1;
+        boolean series = periods.isSeries();
         String sql;
         if (OWNER.equals(key) && select != null && unfiltered && scope.unit() == null) {
             boolean opened = basis == ConversionBasis.OPENED;

@@ -261,7 +261,7 @@ class CrossSellRatioQuery {
             }
         }
         segment(scope, params, customers, opportunities);
-        boolean series = periods.current().size() > 1;
+        boolean series = periods.isSeries();
         var sold = byDay(scope, method)
                 ? SOLD_BY_DAY.formatted(scope.unit() == null ? DailyCounts.CROSS_SOLD.company(series)
                         : DailyCounts.CROSS_SOLD.unit(scope.unitRole(), UNIT_ID, series))

@@ -74,6 +74,11 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
         return new PeriodList(List.of(period), compare);
     }
 
+    /** Whether these are a series' buckets (more than one current period) rather than one period. */
+    boolean isSeries() {
+        return current.size() > 1;
+    }
+
     /** The current periods, then (with {@code compare}) their compared periods in the same order. */
     List<KpiPeriod> all() {
         if (compare == null) {
