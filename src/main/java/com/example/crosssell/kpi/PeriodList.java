@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * every row with every period (docs/kpi-queries.md).
  * <p>
  * Each period also comes cut for the count tables ({@link UtcCut}): for the daily counts (V11), the UTC days
- * {@code [day_from, day_to)} summed and the two signed ranges {@code [da_lo, da_hi)} × {@code da_sign} and
+ * {@code [day_from, day_to)} summed (the whole UTC months inside them {@code [dm_from, dm_to)}, from the monthly
+ * counts of V20) and the two signed ranges {@code [da_lo, da_hi)} × {@code da_sign} and
  * {@code [db_lo, db_hi)} × {@code db_sign} read from the opportunities; for the monthly owner counts (V17), the UTC
  * months {@code [m_from, m_to)} and the ranges {@code [ma_lo, ma_hi)} × {@code ma_sign} and
  * {@code [mb_lo, mb_hi)} × {@code mb_sign}.
