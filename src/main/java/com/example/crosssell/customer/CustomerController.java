@@ -4,6 +4,7 @@ import com.example.crosssell.RecordKeys;
 import com.example.crosssell.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,8 +49,9 @@ class CustomerController {
     @ApiResponse(responseCode = "409", description = "The CRM deleted this customer with a newer or equal updatedAt "
             + "(tombstone); send a newer updatedAt, or none, to bring it back")
     @ApiResponse(responseCode = "422", description = "homeUnit does not exist")
-    ResponseEntity<CustomerResponse> put(@PathVariable @Parameter(description = ID, example = "C1")
-            @Pattern(regexp = RecordKeys.EXTERNAL_ID, message = ID) String externalId,
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "C1")
+    ResponseEntity<CustomerResponse> put(
+            @PathVariable @Pattern(regexp = RecordKeys.EXTERNAL_ID, message = ID) String externalId,
             @Valid @RequestBody CustomerRequest body) {
         var saved = customers.upsert(externalId, body);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -60,18 +62,21 @@ class CustomerController {
     @Operation(summary = "Get one customer")
     @ApiResponse(responseCode = "200", description = "The customer")
     @ApiResponse(responseCode = "404", description = "No customer with this externalId")
-    CustomerResponse get(@PathVariable @Parameter(description = ID, example = "C1") String externalId) {
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "C1")
+    CustomerResponse get(@PathVariable String externalId) {
         return customers.get(externalId);
     }
 
     @GetMapping
     @Operation(summary = "List customers", description = "Pages of customers ordered by externalId (code-point "
             + "order), optionally only those of one home unit and/or one segment.")
+    @Parameter(name = "homeUnit", in = ParameterIn.QUERY, description = "Only customers of this home unit.",
+            example = "RET")
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = "Only customers of this segment.",
+            example = "SMB")
     PagedModel<CustomerResponse> list(
-            @RequestParam(required = false) @Parameter(description = "Only customers of this home unit.",
-                    example = "RET") @Nullable String homeUnit,
-            @RequestParam(required = false) @Parameter(description = "Only customers of this segment.",
-                    example = "SMB") @Nullable String segment,
+            @RequestParam(required = false) @Nullable String homeUnit,
+            @RequestParam(required = false) @Nullable String segment,
             @Valid @ParameterObject PageQuery paging) {
         return customers.list(homeUnit, segment, paging);
     }
@@ -82,7 +87,8 @@ class CustomerController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No customer with this externalId")
     @ApiResponse(responseCode = "409", description = "Opportunities still refer to the customer")
-    void delete(@PathVariable @Parameter(description = ID, example = "C1") String externalId) {
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "C1")
+    void delete(@PathVariable String externalId) {
         customers.delete(externalId);
     }
 }

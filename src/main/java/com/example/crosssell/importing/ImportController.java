@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,10 +63,10 @@ class ImportController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Neither application/x-ndjson nor text/csv",
             content = @Content(mediaType = "application/problem+json"))
+    @Parameter(name = "records", in = ParameterIn.PATH, description = "units, customers or opportunities",
+            schema = @Schema(allowableValues = {"units", "customers", "opportunities"}))
     ImportResult importRecords(
-            @PathVariable @Parameter(description = "units, customers or opportunities",
-                    schema = @Schema(allowableValues = {"units", "customers", "opportunities"}))
-            ImportedRecords records,
+            @PathVariable ImportedRecords records,
             @RequestHeader("Content-Type") @Parameter(hidden = true) MediaType contentType,
             HttpServletRequest request) throws IOException {
         var body = request.getInputStream();

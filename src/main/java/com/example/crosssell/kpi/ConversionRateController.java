@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,25 +56,29 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
+    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
+    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
+    @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
+    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
+    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     ResponseEntity<ConversionResult> conversionRate(
-            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
-            @Nullable String zone,
-            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
-            @Nullable String unit,
-            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
-            @Nullable UnitRole unitRole,
-            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
-            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
-            ConversionBasis basis,
-            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
-            @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            ServletWebRequest webRequest, HttpServletRequest request) {
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable UnitRole unitRole,
+            @RequestParam(required = false) @Nullable String segment,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(defaultValue = "OPENED") ConversionBasis basis,
+            @RequestParam(required = false) @Nullable ComparePeriod compare,
+            @RequestParam(defaultValue = "true") boolean details,
+            ServletWebRequest webRequest,
+            HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate", CONVERSION_PARAMETERS);
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
         return responses.conditional(webRequest, () -> conversions.result(query, owner, basis));
@@ -89,27 +94,32 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
+    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
+    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
+    @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
+    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE
+            + " Each point is compared with its own bucket's period.")
+    @Parameter(name = "granularity", in = ParameterIn.QUERY, description = KpiParameters.GRANULARITY, example = "MONTH")
+    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     ResponseEntity<KpiSeries<ConversionResult>> series(
-            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
-            @Nullable String zone,
-            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
-            @Nullable String unit,
-            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
-            @Nullable UnitRole unitRole,
-            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
-            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
-            ConversionBasis basis,
-            @Parameter(description = KpiParameters.COMPARE + " Each point is compared with its own bucket's period.")
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable UnitRole unitRole,
+            @RequestParam(required = false) @Nullable String segment,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(defaultValue = "OPENED") ConversionBasis basis,
             @RequestParam(required = false) @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.GRANULARITY, example = "MONTH")
             @RequestParam(defaultValue = "MONTH") Granularity granularity,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            ServletWebRequest webRequest, HttpServletRequest request) {
+            @RequestParam(defaultValue = "true") boolean details,
+            ServletWebRequest webRequest,
+            HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate series",
                 KpiParameters.with(CONVERSION_PARAMETERS, "granularity"));
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);
@@ -128,23 +138,27 @@ class ConversionRateController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
+    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
+    @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
+    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
+    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     ResponseEntity<KpiBreakdown<ConversionResult>> byUnit(
-            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
-            @Nullable String zone,
-            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
-            @Nullable UnitRole unitRole,
-            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.OWNER) @RequestParam(required = false) @Nullable String owner,
-            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
-            ConversionBasis basis,
-            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
-            @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            ServletWebRequest webRequest, HttpServletRequest request) {
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable UnitRole unitRole,
+            @RequestParam(required = false) @Nullable String segment,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(defaultValue = "OPENED") ConversionBasis basis,
+            @RequestParam(required = false) @Nullable ComparePeriod compare,
+            @RequestParam(defaultValue = "true") boolean details,
+            ServletWebRequest webRequest,
+            HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by unit (every unit is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "unit"));
         var query = new KpiQuery(from, to, zone, null, unitRole, segment, compare, details);
@@ -163,24 +177,27 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
+    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
+    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
+    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
+    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     ResponseEntity<KpiBreakdown<ConversionResult>> byOwner(
-            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
-            @Nullable String zone,
-            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
-            @Nullable String unit,
-            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
-            @Nullable UnitRole unitRole,
-            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.BASIS) @RequestParam(defaultValue = "OPENED")
-            ConversionBasis basis,
-            @Parameter(description = KpiParameters.COMPARE) @RequestParam(required = false)
-            @Nullable ComparePeriod compare,
-            @Parameter(description = KpiParameters.DETAILS) @RequestParam(defaultValue = "true") boolean details,
-            ServletWebRequest webRequest, HttpServletRequest request) {
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable UnitRole unitRole,
+            @RequestParam(required = false) @Nullable String segment,
+            @RequestParam(defaultValue = "OPENED") ConversionBasis basis,
+            @RequestParam(required = false) @Nullable ComparePeriod compare,
+            @RequestParam(defaultValue = "true") boolean details,
+            ServletWebRequest webRequest,
+            HttpServletRequest request) {
         KpiParameters.rejectOthers(request, "the conversion rate by owner (every owner is a row)",
                 KpiParameters.without(CONVERSION_PARAMETERS, "owner"));
         var query = new KpiQuery(from, to, zone, unit, unitRole, segment, compare, details);

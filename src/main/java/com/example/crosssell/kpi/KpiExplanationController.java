@@ -8,6 +8,7 @@ import com.example.crosssell.RecordNotFoundException;
 import com.example.crosssell.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,32 +70,38 @@ class KpiExplanationController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed, inconsistent or belongs "
             + "to the other KPI; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown KPI or unit")
+    @Parameter(name = "kpi", in = ParameterIn.PATH, description = "`cross-sell-ratio` or `conversion-rate`.",
+            example = "cross-sell-ratio")
+    @Parameter(name = "part", in = ParameterIn.QUERY,
+            description = "NUMERATOR, DENOMINATOR or EXCLUDED (default NUMERATOR); any letter case.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
+    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
+    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
+    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER + " Conversion rate only.")
+    @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD + " Cross-sell ratio only.")
+    @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS + " Conversion rate only.")
+    @Parameter(name = "compare", in = ParameterIn.QUERY,
+            description = "Accepted and ignored: explain lists the period's own records.")
     @Nullable ResponseEntity<KpiExplanation> explain(
-            @Parameter(description = "`cross-sell-ratio` or `conversion-rate`.", example = "cross-sell-ratio")
             @PathVariable String kpi,
-            @Parameter(description = "NUMERATOR, DENOMINATOR or EXCLUDED (default NUMERATOR); any letter case.")
             @RequestParam(defaultValue = "NUMERATOR") ExplainPart part,
-            @Parameter(description = KpiParameters.FROM, example = "2025-01-01") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @Parameter(description = KpiParameters.TO, example = "2025-03-31") @RequestParam
-            @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-            @Parameter(description = KpiParameters.ZONE, example = "UTC") @RequestParam(required = false)
-            @Nullable String zone,
-            @Parameter(description = KpiParameters.UNIT, example = "RET") @RequestParam(required = false)
-            @Nullable String unit,
-            @Parameter(description = KpiParameters.UNIT_ROLE) @RequestParam(required = false)
-            @Nullable UnitRole unitRole,
-            @Parameter(description = KpiParameters.SEGMENT) @RequestParam(required = false) @Nullable String segment,
-            @Parameter(description = KpiParameters.OWNER + " Conversion rate only.") @RequestParam(required = false)
-            @Nullable String owner,
-            @Parameter(description = KpiParameters.METHOD + " Cross-sell ratio only.")
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(required = false) @Nullable String unit,
+            @RequestParam(required = false) @Nullable UnitRole unitRole,
+            @RequestParam(required = false) @Nullable String segment,
+            @RequestParam(required = false) @Nullable String owner,
             @RequestParam(defaultValue = "PRODUCTS") RatioMethod method,
-            @Parameter(description = KpiParameters.BASIS + " Conversion rate only.")
             @RequestParam(defaultValue = "OPENED") ConversionBasis basis,
-            @Parameter(description = "Accepted and ignored: explain lists the period's own records.")
             @RequestParam(required = false) @Nullable ComparePeriod compare,
             @Valid @ParameterObject PageQuery paging,
-            ServletWebRequest webRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            ServletWebRequest webRequest,
+            HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         var which = kpi(kpi);
         boolean ratio = which == Kpi.CROSS_SELL_RATIO;
         KpiParameters.rejectOthers(request, "the " + kpi + " explanation", ratio ? RATIO : CONVERSION);

@@ -4,6 +4,7 @@ import com.example.crosssell.RecordKeys;
 import com.example.crosssell.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,8 +51,9 @@ class OpportunityController {
     @ApiResponse(responseCode = "409", description = "The CRM deleted this opportunity with a newer or equal updatedAt "
             + "(tombstone); send a newer updatedAt, or none, to bring it back")
     @ApiResponse(responseCode = "422", description = "customer or productUnit does not exist")
-    ResponseEntity<OpportunityResponse> put(@PathVariable @Parameter(description = ID, example = "O1")
-            @Pattern(regexp = RecordKeys.EXTERNAL_ID, message = ID) String externalId,
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "O1")
+    ResponseEntity<OpportunityResponse> put(
+            @PathVariable @Pattern(regexp = RecordKeys.EXTERNAL_ID, message = ID) String externalId,
             @Valid @RequestBody OpportunityRequest body) {
         var saved = opportunities.upsert(externalId, body);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -62,22 +64,27 @@ class OpportunityController {
     @Operation(summary = "Get one opportunity")
     @ApiResponse(responseCode = "200", description = "The opportunity")
     @ApiResponse(responseCode = "404", description = "No opportunity with this externalId")
-    OpportunityResponse get(@PathVariable @Parameter(description = ID, example = "O1") String externalId) {
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "O1")
+    OpportunityResponse get(@PathVariable String externalId) {
         return opportunities.get(externalId);
     }
 
     @GetMapping
     @Operation(summary = "List opportunities", description = "Pages of opportunities ordered by externalId "
             + "(code-point order); every filter given must match.")
+    @Parameter(name = "customer", in = ParameterIn.QUERY, description = "Only opportunities of this customer.",
+            example = "C1")
+    @Parameter(name = "productUnit", in = ParameterIn.QUERY, description = "Only opportunities for this product unit.",
+            example = "INS")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only opportunities in this status (any "
+            + "letter case).", example = "WON")
+    @Parameter(name = "owner", in = ParameterIn.QUERY, description = "Only opportunities of this owner.",
+            example = "agent-7")
     PagedModel<OpportunityResponse> list(
-            @RequestParam(required = false) @Parameter(description = "Only opportunities of this customer.",
-                    example = "C1") @Nullable String customer,
-            @RequestParam(required = false) @Parameter(description = "Only opportunities for this product unit.",
-                    example = "INS") @Nullable String productUnit,
-            @RequestParam(required = false) @Parameter(description = "Only opportunities in this status (any "
-                    + "letter case).", example = "WON") @Nullable OpportunityStatus status,
-            @RequestParam(required = false) @Parameter(description = "Only opportunities of this owner.",
-                    example = "agent-7") @Nullable String owner,
+            @RequestParam(required = false) @Nullable String customer,
+            @RequestParam(required = false) @Nullable String productUnit,
+            @RequestParam(required = false) @Nullable OpportunityStatus status,
+            @RequestParam(required = false) @Nullable String owner,
             @Valid @ParameterObject PageQuery paging) {
         return opportunities.list(customer, productUnit, status, owner, paging);
     }
@@ -87,7 +94,8 @@ class OpportunityController {
     @Operation(summary = "Delete an opportunity")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No opportunity with this externalId")
-    void delete(@PathVariable @Parameter(description = ID, example = "O1") String externalId) {
+    @Parameter(name = "externalId", in = ParameterIn.PATH, description = ID, example = "O1")
+    void delete(@PathVariable String externalId) {
         opportunities.delete(externalId);
     }
 }

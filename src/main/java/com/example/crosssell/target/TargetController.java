@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,9 +51,11 @@ class TargetController {
     @ApiResponse(responseCode = "200", description = "Replaced")
     @ApiResponse(responseCode = "400", description = "Invalid body; `errors` lists each field")
     @ApiResponse(responseCode = "404", description = "Unknown KPI or unit")
+    @Parameter(name = "kpi", in = ParameterIn.PATH, description = KPI, example = "cross-sell-ratio")
+    @Parameter(name = "unit", in = ParameterIn.PATH, description = UNIT, example = "RET")
     ResponseEntity<TargetResponse> put(
-            @Parameter(description = KPI, example = "cross-sell-ratio") @PathVariable String kpi,
-            @Parameter(description = UNIT, example = "RET") @PathVariable String unit,
+            @PathVariable String kpi,
+            @PathVariable String unit,
             @Valid @RequestBody TargetRequest body) {
         var saved = targets.upsert(kpi, unit, body);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.record());
@@ -62,9 +65,11 @@ class TargetController {
     @Operation(summary = "Targets of one KPI and unit", description = "Ordered by effectiveFrom; empty when none.")
     @ApiResponse(responseCode = "200", description = "The targets")
     @ApiResponse(responseCode = "404", description = "Unknown KPI or unit")
+    @Parameter(name = "kpi", in = ParameterIn.PATH, description = KPI, example = "cross-sell-ratio")
+    @Parameter(name = "unit", in = ParameterIn.PATH, description = UNIT, example = "RET")
     List<TargetResponse> list(
-            @Parameter(description = KPI, example = "cross-sell-ratio") @PathVariable String kpi,
-            @Parameter(description = UNIT, example = "RET") @PathVariable String unit) {
+            @PathVariable String kpi,
+            @PathVariable String unit) {
         return targets.list(kpi, unit);
     }
 
@@ -81,10 +86,13 @@ class TargetController {
             + "without: every target of the KPI and unit. 404 when there is none.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "Unknown KPI or unit, or no such target")
+    @Parameter(name = "kpi", in = ParameterIn.PATH, description = KPI, example = "cross-sell-ratio")
+    @Parameter(name = "unit", in = ParameterIn.PATH, description = UNIT, example = "RET")
+    @Parameter(name = "effectiveFrom", in = ParameterIn.QUERY, description = "Only the target starting on this day.",
+            example = "2025-01-01")
     ResponseEntity<Void> delete(
-            @Parameter(description = KPI, example = "cross-sell-ratio") @PathVariable String kpi,
-            @Parameter(description = UNIT, example = "RET") @PathVariable String unit,
-            @Parameter(description = "Only the target starting on this day.", example = "2025-01-01")
+            @PathVariable String kpi,
+            @PathVariable String unit,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate effectiveFrom) {
         targets.delete(kpi, unit, effectiveFrom);
         return ResponseEntity.noContent().build();

@@ -4,6 +4,7 @@ import com.example.crosssell.RecordKeys;
 import com.example.crosssell.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,8 +40,10 @@ class UnitController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "200", description = "Replaced")
     @ApiResponse(responseCode = "400", description = "Invalid code or body; `errors` lists each field")
-    ResponseEntity<UnitResponse> put(@PathVariable @Parameter(description = CODE, example = "RET")
-            @Pattern(regexp = RecordKeys.UNIT_CODE, message = CODE) String code, @Valid @RequestBody UnitRequest body) {
+    @Parameter(name = "code", in = ParameterIn.PATH, description = CODE, example = "RET")
+    ResponseEntity<UnitResponse> put(
+            @PathVariable @Pattern(regexp = RecordKeys.UNIT_CODE, message = CODE) String code,
+            @Valid @RequestBody UnitRequest body) {
         var saved = units.upsert(code, body);
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved.record());
     }
@@ -49,7 +52,8 @@ class UnitController {
     @Operation(summary = "Get one unit")
     @ApiResponse(responseCode = "200", description = "The unit")
     @ApiResponse(responseCode = "404", description = "No unit with this code")
-    UnitResponse get(@PathVariable @Parameter(description = CODE, example = "RET") String code) {
+    @Parameter(name = "code", in = ParameterIn.PATH, description = CODE, example = "RET")
+    UnitResponse get(@PathVariable String code) {
         return units.get(code);
     }
 
@@ -65,7 +69,8 @@ class UnitController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No unit with this code")
     @ApiResponse(responseCode = "409", description = "Still referred to by customers or opportunities")
-    void delete(@PathVariable @Parameter(description = CODE, example = "RET") String code) {
+    @Parameter(name = "code", in = ParameterIn.PATH, description = CODE, example = "RET")
+    void delete(@PathVariable String code) {
         units.delete(code);
     }
 }

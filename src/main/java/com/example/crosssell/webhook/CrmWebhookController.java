@@ -6,6 +6,7 @@ import java.io.InputStream;
 import com.example.crosssell.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -89,9 +90,10 @@ class CrmWebhookController {
             The CRM events received, newest first, optionally of one status: PENDING (waits for a record it \
             refers to: `waitsFor`), APPLIED, IGNORED (stale, unchanged or unknown type) or REJECTED (malformed); \
             `reason` says why an event was not applied.""")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "Only events in this status (any letter case).",
+            example = "PENDING")
     PagedModel<WebhookEventResponse> events(
-            @RequestParam(required = false) @Parameter(description = "Only events in this status (any letter case).",
-                    example = "PENDING") @Nullable EventStatus status,
+            @RequestParam(required = false) @Nullable EventStatus status,
             @Valid @ParameterObject PageQuery paging) {
         return webhooks.events(status, paging);
     }
