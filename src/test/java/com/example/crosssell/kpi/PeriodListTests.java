@@ -43,21 +43,21 @@ class PeriodListTests {
     }
 
     @Test
-    void parametersAreArrayLiteralsOfDayNumbersAndEpochSeconds() {
+    void parametersAreArraysOfDayNumbersAndEpochSeconds() {
         var periods = new PeriodList(List.of(new KpiPeriod(LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2025-03-31"), java.time.ZoneId.of("America/New_York"))), null);
         // 2025-03-31 is day 20 178 since 1970-01-01; 2025-01-01T05:00:00Z is 1 735 707 600 s after the epoch
-        assertThat(periods.parameters()).containsEntry("toDates", "{20178}")
-                .containsEntry("starts", "{1735707600}").containsEntry("ends", "{1743480000}")
-                .containsEntry("layers", "{0}").containsEntry("dayFroms", "{20089}")
-                .containsEntry("dayTos", "{20179}").containsEntry("dayMonthFroms", "{20089}")
-                .containsEntry("dayMonthTos", "{20179}").containsEntry("daLos", "{1735689600}")
-                .containsEntry("daHis", "{1735707600}").containsEntry("daSigns", "{-1}")
-                .containsEntry("dbLos", "{1743465600}").containsEntry("dbHis", "{1743480000}")
-                .containsEntry("dbSigns", "{1}").containsEntry("monthFroms", "{20089}")
-                .containsEntry("monthTos", "{20179}").containsEntry("maLos", "{1735689600}")
-                .containsEntry("maHis", "{1735707600}").containsEntry("maSigns", "{-1}")
-                .containsEntry("mbLos", "{1743465600}").containsEntry("mbHis", "{1743480000}")
-                .containsEntry("mbSigns", "{1}");
+        assertThat(periods.parameters()).containsEntry("toDates", new int[] {20178})
+                .containsEntry("starts", new long[] {1735707600}).containsEntry("ends", new long[] {1743480000})
+                .containsEntry("layers", new int[] {0}).containsEntry("dayFroms", new int[] {20089})
+                .containsEntry("dayTos", new int[] {20179}).containsEntry("dayMonthFroms", new int[] {20089})
+                .containsEntry("dayMonthTos", new int[] {20179}).containsEntry("daLos", new long[] {1735689600})
+                .containsEntry("daHis", new long[] {1735707600}).containsEntry("daSigns", new int[] {-1})
+                .containsEntry("dbLos", new long[] {1743465600}).containsEntry("dbHis", new long[] {1743480000})
+                .containsEntry("dbSigns", new int[] {1}).containsEntry("monthFroms", new int[] {20089})
+                .containsEntry("monthTos", new int[] {20179}).containsEntry("maLos", new long[] {1735689600})
+                .containsEntry("maHis", new long[] {1735707600}).containsEntry("maSigns", new int[] {-1})
+                .containsEntry("mbLos", new long[] {1743465600}).containsEntry("mbHis", new long[] {1743480000})
+                .containsEntry("mbSigns", new int[] {1}).hasSize(22);
     }
 }
