@@ -3,8 +3,9 @@ package com.example.crosssell.kpi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -151,13 +152,29 @@ class ConversionRateQuery {
 
     private final JdbcClient jdbc;
 
+    /**
+     * The SQL of each shape, built once: the text depends only on which filters a query has, its breakdown and its
+     * basis, never on the filters' values, which are bind parameters (docs/kpi-queries.md). A few dozen shapes at most.
+     */
+    private final Map<Shape, String> sql = new ConcurrentHashMap<>();
+
+    /** Rows of an answer: one per period, or per period and unit, or per period and owner. */
+    private enum Breakdown {
+        NONE, UNIT, OWNER
+    }
+
+    /** What the SQL text of a query depends on. */
+    private record Shape(boolean unit, UnitRole role, boolean segment, boolean owner, Breakdown breakdown,
+            ConversionBasis basis, boolean series) {
+    }
+
     ConversionRateQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Won / all opportunities in scope of each period, in order. */
     List<Fraction> fractions(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        var rows = run(periods, scope, basis, null, null);
+        var rows = run(periods, scope, basis, Breakdown.NONE);
         var fractions = new ArrayList<Fraction>(rows.size());
         rows.forEach(row -> fractions.add(row.fraction()));
         return fractions;
@@ -165,54 +182,68 @@ class ConversionRateQuery {
 
     /** Every unit's fraction and the total, per period (ordered by period, then unit code, total last). */
     List<KeyedFraction> byUnit(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        boolean asCustomer = scope.unitRole() == UnitRole.CUSTOMER;
-        var key = asCustomer ? "o.customer_home_unit_id" : "o.product_unit_id";
-        return run(periods, scope, basis, key, BY_UNIT.formatted(TOTALS_UNORDERED));
+        return run(periods, scope, basis, Breakdown.UNIT);
     }
 
     /** Each owner's fraction (owners with opportunities in scope; no owner last) and the total, per period. */
     List<KeyedFraction> byOwner(PeriodList periods, KpiScope scope, ConversionBasis basis) {
-        return run(periods, scope, basis, OWNER, BY_OWNER.formatted(TOTALS_UNORDERED));
+        return run(periods, scope, basis, Breakdown.OWNER);
     }
 
-    /** With a {@code key} and {@code select}: a grouped breakdown; without: the fractions of the periods. */
-    private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, @Nullable String key,
-            @Nullable String select) {
+    private List<KeyedFraction> run(PeriodList periods, KpiScope scope, ConversionBasis basis, Breakdown breakdown) {
         var params = new HashMap<String, Object>(periods.parameters());
-        var filters = new StringBuilder();
         if (scope.unit() != null) {
             params.put("unit", scope.unit());
-            filters.append(scope.unitRole() == UnitRole.CUSTOMER ? " and o.customer_home_unit_id = "
-                    : " and o.product_unit_id = ").append(UNIT_ID);
         }
         if (scope.segment() != null) {
             params.put("segment", scope.segment());
-            filters.append(" and o.customer_segment = :segment");
         }
         if (scope.owner() != null) {
             params.put("owner", scope.owner());
+        }
+        var shape = new Shape(scope.unit() != null, scope.unitRole(), scope.segment() != null, scope.owner() != null,
+                breakdown, basis, periods.isSeries());
+        return jdbc.sql(sql.computeIfAbsent(shape, ConversionRateQuery::sql)).params(params)
+                .query(KeyedFraction.ROWS).list();
+    }
+
+    private static String sql(Shape shape) {
+        var filters = new StringBuilder();
+        if (shape.unit()) {
+            filters.append(shape.role() == UnitRole.CUSTOMER ? " and o.customer_home_unit_id = "
+                    : " and o.product_unit_id = ").append(UNIT_ID);
+        }
+        if (shape.segment()) {
+            filters.append(" and o.customer_segment = :segment");
+        }
+        if (shape.owner()) {
             filters.append(" and o.owner = :owner");
         }
         // the daily counts know units, not segments or owners; the monthly owner counts know owners, not units
-        boolean unfiltered = scope.segment() == null && scope.owner() == null;
-        boolean byDay = unfiltered && !OWNER.equals(key);
+        boolean unfiltered = !shape.segment() && !shape.owner();
+        var basis = shape.basis();
         var counts = DailyCounts.of(basis);
-        boolean series = periods.isSeries();
-        String sql;
-        if (OWNER.equals(key) && select != null && unfiltered && scope.unit() == null) {
-            boolean opened = basis == ConversionBasis.OPENED;
-            sql = COUNTED_BY_OWNER_MONTH.formatted(PeriodList.CTE, opened ? "opened_won" : "closed_won",
-                    opened ? "opened" : "closed", basis.column(), select);
-        }
-        else if (key == null || select == null) {
-            sql = FRACTIONS.formatted(PeriodList.CTE, !byDay ? SCANNED.formatted(basis.column(), filters)
-                    : SCANNED_BY_DAY.formatted(scope.unit() == null ? counts.company(series)
-                            : counts.unit(scope.unitRole(), UNIT_ID, series)));
-        }
-        else {
-            sql = byDay ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(scope.unitRole()), select)
-                    : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, key, select);
-        }
-        return jdbc.sql(sql).params(params).query(KeyedFraction.ROWS).list();
+        boolean series = shape.series();
+        return switch (shape.breakdown()) {
+            case NONE -> FRACTIONS.formatted(PeriodList.CTE, !unfiltered ? SCANNED.formatted(basis.column(), filters)
+                    : SCANNED_BY_DAY.formatted(!shape.unit() ? counts.company(series)
+                            : counts.unit(shape.role(), UNIT_ID, series)));
+            case UNIT -> {
+                var select = BY_UNIT.formatted(TOTALS_UNORDERED);
+                yield unfiltered ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(shape.role()), select)
+                        : COUNTED.formatted(PeriodList.CTE, basis.column(), filters,
+                                shape.role() == UnitRole.CUSTOMER ? "o.customer_home_unit_id" : "o.product_unit_id",
+                                select);
+            }
+            case OWNER -> {
+                var select = BY_OWNER.formatted(TOTALS_UNORDERED);
+                if (unfiltered && !shape.unit()) {
+                    boolean opened = basis == ConversionBasis.OPENED;
+                    yield COUNTED_BY_OWNER_MONTH.formatted(PeriodList.CTE, opened ? "opened_won" : "closed_won",
+                            opened ? "opened" : "closed", basis.column(), select);
+                }
+                yield COUNTED.formatted(PeriodList.CTE, basis.column(), filters, OWNER, select);
+            }
+        };
     }
 }
