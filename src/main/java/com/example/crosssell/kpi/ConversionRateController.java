@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,7 +65,7 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<ConversionResult> conversionRate(
+    @Nullable ConversionResult conversionRate(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -106,7 +105,7 @@ class ConversionRateController {
             + " Each point is compared with its own bucket's period.")
     @Parameter(name = "granularity", in = ParameterIn.QUERY, description = KpiParameters.GRANULARITY, example = "MONTH")
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<KpiSeries<ConversionResult>> series(
+    @Nullable KpiSeries<ConversionResult> series(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -147,7 +146,7 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<KpiBreakdown<ConversionResult>> byUnit(
+    @Nullable KpiBreakdown<ConversionResult> byUnit(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -186,7 +185,7 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<KpiBreakdown<ConversionResult>> byOwner(
+    @Nullable KpiBreakdown<ConversionResult> byOwner(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,

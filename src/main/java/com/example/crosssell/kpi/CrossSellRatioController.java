@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,7 +62,7 @@ class CrossSellRatioController {
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<RatioResult> ratio(
+    @Nullable RatioResult ratio(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -104,7 +103,7 @@ class CrossSellRatioController {
             + " Each point is compared with its own bucket's period.")
     @Parameter(name = "granularity", in = ParameterIn.QUERY, description = KpiParameters.GRANULARITY, example = "MONTH")
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<KpiSeries<RatioResult>> series(
+    @Nullable KpiSeries<RatioResult> series(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -144,7 +143,7 @@ class CrossSellRatioController {
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<KpiBreakdown<RatioResult>> byUnit(
+    @Nullable KpiBreakdown<RatioResult> byUnit(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
@@ -179,7 +178,7 @@ class CrossSellRatioController {
     @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
-    ResponseEntity<CrossSellMatrix> matrix(
+    @Nullable CrossSellMatrix matrix(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
             @RequestParam(required = false) @Nullable String zone,

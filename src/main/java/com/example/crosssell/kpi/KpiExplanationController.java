@@ -20,7 +20,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -85,7 +84,7 @@ class KpiExplanationController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS + " Conversion rate only.")
     @Parameter(name = "compare", in = ParameterIn.QUERY,
             description = "Accepted and ignored: explain lists the period's own records.")
-    @Nullable ResponseEntity<KpiExplanation> explain(
+    @Nullable KpiExplanation explain(
             @PathVariable String kpi,
             @RequestParam(defaultValue = "NUMERATOR") ExplainPart part,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,

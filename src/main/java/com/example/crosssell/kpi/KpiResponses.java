@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -37,22 +36,29 @@ class KpiResponses {
     }
 
     /**
-     * 304 (null: Spring has answered) when the request's validators match the current data version, else 200 with
-     * the body cached for this version or computed. The version is read before the answer's own transaction
-     * starts, so the answer reflects that version or a newer one: a 304 can never stand for older data than the
-     * client holds, and a cached body is one computed under this very version.
+     * The body cached for the current data version or computed, with its validators and {@code Kpi-Cache} header set
+     * on the response; or null when the request's validators match the current data version (Spring has answered
+     * 304). The version is read before the answer's own transaction starts, so the answer reflects that version or a
+     * newer one: a 304 can never stand for older data than the client holds, and a cached body is one computed under
+     * this very version. The handlers return the body itself rather than a {@code ResponseEntity}: Spring checks a
+     * {@code ResponseEntity}'s validators against the request once more, parsing the Last-Modified date back, which
+     * took about 3 % of a computed answer's request-thread CPU in a JFR profile (once here is enough).
      */
-    <T> @Nullable ResponseEntity<T> conditional(ServletWebRequest request, Supplier<T> compute) {
+    <T> @Nullable T conditional(ServletWebRequest request, Supplier<T> compute) {
         var version = contexts.version();
         var definitionVersion = results.definitionVersion();
-        var etag = version.etag(definitionVersion);
         revalidate(request);
-        if (request.checkNotModified(etag, version.asOf().toEpochMilli())) {
+        // sets ETag and Last-Modified on the response (GET and HEAD), and 304 when they match the request's
+        if (request.checkNotModified(version.etag(definitionVersion), version.asOf().toEpochMilli())) {
             return null;
         }
         var answer = cache.answer(request.getRequest(), version, definitionVersion, compute);
-        return ResponseEntity.ok().eTag(etag).lastModified(version.asOf()).varyBy(HttpHeaders.ACCEPT)
-                .header(KpiResultCache.HEADER, answer.outcome().name()).body(answer.body());
+        var response = request.getResponse();
+        if (response != null) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            response.setHeader(KpiResultCache.HEADER, answer.outcome().name());
+        }
+        return answer.body();
     }
 
     /** For streamed answers: true when Spring has answered 304; otherwise the validators are set on the response. */

@@ -125,11 +125,11 @@ class KpiResultCacheIntegrationTests {
     @Test
     void aHitWritesTheJsonKeptForItsAnswerUntilAWriteMakesANewAnswer() {
         var byUnit = "/api/v1/kpis/cross-sell-ratio/by-unit?from=2025-01-01&to=2025-03-31&details=false";
+        // written by Jackson, then written and kept, then the kept bytes (KpiJsonConverterTests tells them apart;
+        // over HTTP each carries a Content-Length, as Tomcat sets one for a body that fits its buffer)
         var first = exchange(byUnit);
         var second = exchange(byUnit);
         var third = exchange(byUnit);
-        assertThat(first.getResponseHeaders().getContentLength()).isEqualTo(-1); // written by Jackson
-        assertThat(second.getResponseHeaders().getContentLength()).isEqualTo(-1); // written and kept
         var kept = Objects.requireNonNull(third.getResponseBodyContent());
         assertThat(third.getResponseHeaders().getContentLength()).isEqualTo(kept.length);
         assertThat(kept).isEqualTo(first.getResponseBodyContent()).isEqualTo(second.getResponseBodyContent());
@@ -139,7 +139,6 @@ class KpiResultCacheIntegrationTests {
                  "closedAt": "2025-02-10T10:00:00Z"}""");
         var afterWrite = exchange(byUnit);
         assertThat(afterWrite.getResponseHeaders().getFirst(KpiResultCache.HEADER)).isEqualTo("MISS");
-        assertThat(afterWrite.getResponseHeaders().getContentLength()).isEqualTo(-1);
         assertThat(new String(Objects.requireNonNull(afterWrite.getResponseBodyContent()), StandardCharsets.UTF_8))
                 .contains("\"numerator\":3", "\"denominator\":3");
     }
