@@ -105,7 +105,7 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
      * {@code long[]}), which the driver sends as binary {@code int4[]} and {@code int8[]}. PostgreSQL reads integers
      * several times faster than ISO text (a 60-bucket series' twelve instant and eight date arrays took 0.5 ms of its
      * statement as text), and binary arrays need no text on either side: written as text, a 60-bucket series' 22
-     * arrays took about a tenth of the request thread's CPU (docs/kpi-queries.md, "Periods in, one statement out").
+     * arrays took about 7 % of the request thread's CPU samples (docs/kpi-queries.md, "Periods in, one statement out").
      */
     Map<String, Object> parameters() {
         var all = all();
