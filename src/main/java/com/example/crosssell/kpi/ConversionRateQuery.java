@@ -153,8 +153,9 @@ class ConversionRateQuery {
     private final JdbcClient jdbc;
 
     /**
-     * The SQL of each shape, built once: the text depends only on which filters a query has, its breakdown and its
-     * basis, never on the filters' values, which are bind parameters (docs/kpi-queries.md). A few dozen shapes at most.
+     * The SQL of each shape, built once: the text depends only on which filters a query has, the unit role, its
+     * breakdown, its basis and whether it is a series, never on the filters' values, which are bind parameters
+     * (docs/kpi-queries.md). At most about a hundred shapes.
      */
     private final Map<Shape, String> sql = new ConcurrentHashMap<>();
 

@@ -242,9 +242,9 @@ class CrossSellRatioQuery {
     private final JdbcClient jdbc;
 
     /**
-     * The SQL of each shape, built once: the text depends only on which filters a query has and on the method, never
-     * on their values, which are bind parameters (formatting the templates on every call took about 6 % of
-     * a series request's CPU in a JFR profile). A few dozen shapes at most.
+     * The SQL of each shape, built once: the text depends only on which filters a query has, the unit role, the method
+     * and whether it is a series, never on the filters' values, which are bind parameters (formatting the templates on
+     * every call took about 6 % of a series request's CPU samples in a JFR profile). At most a few dozen shapes.
      */
     private final Map<Shape, String> fractionsSql = new ConcurrentHashMap<>();
 

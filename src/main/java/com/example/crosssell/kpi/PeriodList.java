@@ -103,9 +103,10 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
     /**
      * Named parameters of {@link #CTE}: arrays of day numbers (dates, {@code int[]}) and epoch seconds (instants,
      * {@code long[]}), which the driver sends as binary {@code int4[]} and {@code int8[]}. PostgreSQL reads integers
-     * several times faster than ISO text (a 60-bucket series' twelve instant and eight date arrays took 0.5 ms of its
-     * statement as text), and binary arrays need no text on either side: written as text, a 60-bucket series' 22
-     * arrays took about 7 % of the request thread's CPU samples (docs/kpi-queries.md, "Periods in, one statement out").
+     * several times faster than ISO text (as ISO text, until 12-06, the date and instant arrays of a 60-bucket series
+     * took 0.5 ms of its statement), and binary arrays need no text on either side (written as text literals of
+     * integers, a 60-bucket series' 22 arrays took about 7 % of the request thread's CPU samples; docs/kpi-queries.md,
+     * "Periods in, one statement out").
      */
     Map<String, Object> parameters() {
         var all = all();

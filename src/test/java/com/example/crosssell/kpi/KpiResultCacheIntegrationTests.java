@@ -126,11 +126,14 @@ class KpiResultCacheIntegrationTests {
     void aHitWritesTheJsonKeptForItsAnswerUntilAWriteMakesANewAnswer() {
         var byUnit = "/api/v1/kpis/cross-sell-ratio/by-unit?from=2025-01-01&to=2025-03-31&details=false";
         // written by Jackson, then written and kept, then the kept bytes (KpiJsonConverterTests tells them apart;
-        // over HTTP each carries a Content-Length, as Tomcat sets one for a body that fits its buffer)
+        // over HTTP each carries a Content-Length: the kept bytes their own, Jackson's the one Tomcat sets for a body
+        // that fits its buffer, now that nothing flushes the response before the body is written)
         var first = exchange(byUnit);
         var second = exchange(byUnit);
         var third = exchange(byUnit);
         var kept = Objects.requireNonNull(third.getResponseBodyContent());
+        assertThat(first.getResponseHeaders().getContentLength()).isEqualTo(kept.length);
+        assertThat(second.getResponseHeaders().getContentLength()).isEqualTo(kept.length);
         assertThat(third.getResponseHeaders().getContentLength()).isEqualTo(kept.length);
         assertThat(kept).isEqualTo(first.getResponseBodyContent()).isEqualTo(second.getResponseBodyContent());
         assertThat(new String(kept, StandardCharsets.UTF_8)).contains("\"numerator\":2", "\"denominator\":3");
@@ -139,8 +142,9 @@ class KpiResultCacheIntegrationTests {
                  "closedAt": "2025-02-10T10:00:00Z"}""");
         var afterWrite = exchange(byUnit);
         assertThat(afterWrite.getResponseHeaders().getFirst(KpiResultCache.HEADER)).isEqualTo("MISS");
-        assertThat(new String(Objects.requireNonNull(afterWrite.getResponseBodyContent()), StandardCharsets.UTF_8))
-                .contains("\"numerator\":3", "\"denominator\":3");
+        var fresh = Objects.requireNonNull(afterWrite.getResponseBodyContent());
+        assertThat(afterWrite.getResponseHeaders().getContentLength()).isEqualTo(fresh.length);
+        assertThat(new String(fresh, StandardCharsets.UTF_8)).contains("\"numerator\":3", "\"denominator\":3");
     }
 
     private EntityExchangeResult<byte[]> exchange(String uri) {
