@@ -211,8 +211,7 @@ class ConversionRateQuery {
     private static String sql(Shape shape) {
         var filters = new StringBuilder();
         if (shape.unit()) {
-            filters.append(shape.role() == UnitRole.CUSTOMER ? " and o.customer_home_unit_id = "
-                    : " and o.product_unit_id = ").append(UNIT_ID);
+            filters.append(" and ").append(shape.role().opportunityColumn()).append(" = ").append(UNIT_ID);
         }
         if (shape.segment()) {
             filters.append(" and o.customer_segment = :segment");
@@ -232,8 +231,7 @@ class ConversionRateQuery {
             case UNIT -> {
                 var select = BY_UNIT.formatted(TOTALS_UNORDERED);
                 yield unfiltered ? COUNTED_BY_DAY.formatted(PeriodList.CTE, counts.everyUnit(shape.role()), select)
-                        : COUNTED.formatted(PeriodList.CTE, basis.column(), filters,
-                                shape.role() == UnitRole.CUSTOMER ? "o.customer_home_unit_id" : "o.product_unit_id",
+                        : COUNTED.formatted(PeriodList.CTE, basis.column(), filters, shape.role().opportunityColumn(),
                                 select);
             }
             case OWNER -> {

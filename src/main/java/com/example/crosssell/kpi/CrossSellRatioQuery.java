@@ -330,13 +330,12 @@ class CrossSellRatioQuery {
         var opportunities = new StringBuilder();
         segment(shape, customers, opportunities);
         boolean asCustomer = shape.role() == UnitRole.CUSTOMER;
-        var unitColumn = asCustomer ? "o.customer_home_unit_id" : "o.product_unit_id";
         // as product unit, a unit's base is every customer of the other units
         var denominator = asCustomer ? "coalesce(b.customers, 0)"
                 : "coalesce(t.customers, 0) - coalesce(b.customers, 0)";
         var sold = shape.byDay()
                 ? SOLD_BY_UNIT_BY_DAY.formatted(DailyCounts.CROSS_SOLD.everyUnit(shape.role()))
-                : SOLD_BY_UNIT.formatted(numerator(shape.method()), unitColumn, opportunities);
+                : SOLD_BY_UNIT.formatted(numerator(shape.method()), shape.role().opportunityColumn(), opportunities);
         var base = !shape.segment() ? BASE_BY_UNIT_BY_MONTH : BASE_BY_UNIT.formatted(customers);
         return BY_UNIT.formatted(PeriodList.CTE, sold, base, denominator);
     }

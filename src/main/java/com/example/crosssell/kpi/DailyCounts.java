@@ -212,23 +212,20 @@ enum DailyCounts {
 
     /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id; {@code series} as above. */
     String unit(UnitRole role, String unitId, boolean series) {
-        var unitFilter = " and " + unitColumn(role) + " = " + unitId;
+        var unitColumn = role.opportunityColumn();
+        var unitFilter = " and " + unitColumn + " = " + unitId;
         return rows(" and k.role = '%s' and k.unit_id = %s".formatted(role(role), unitId),
-                raw(unitColumn(role), unitFilter), unitColumn(role), unitFilter, series);
+                raw(unitColumn, unitFilter), unitColumn, unitFilter, series);
     }
 
     /** The rows of every unit in {@code role}, each with its unit_id (by-unit: one period and its compared one). */
     String everyUnit(UnitRole role) {
-        return rows(" and k.role = '%s'".formatted(role(role)), raw(unitColumn(role), ""), unitColumn(role), "",
-                false);
+        var unitColumn = role.opportunityColumn();
+        return rows(" and k.role = '%s'".formatted(role(role)), raw(unitColumn, ""), unitColumn, "", false);
     }
 
     private static String role(UnitRole role) {
         return role == UnitRole.CUSTOMER ? "H" : "P";
-    }
-
-    private static String unitColumn(UnitRole role) {
-        return role == UnitRole.CUSTOMER ? "o.customer_home_unit_id" : "o.product_unit_id";
     }
 
     /** A {@link #RANGE} read from opportunity: {@code unitColumn} its rows' unit_id, {@code unitFilter} their unit. */

@@ -199,8 +199,7 @@ class ExplainQuery {
     private static String scopeFilters(KpiScope scope) {
         var filters = "";
         if (scope.unit() != null) {
-            filters += scope.unitRole() == UnitRole.CUSTOMER ? " and o.customer_home_unit_id = " + UNIT_ID
-                    : " and o.product_unit_id = " + UNIT_ID;
+            filters += " and " + scope.unitRole().opportunityColumn() + " = " + UNIT_ID;
         }
         if (scope.segment() != null) {
             filters += " and o.customer_segment = :segment";
