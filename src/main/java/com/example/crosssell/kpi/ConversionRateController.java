@@ -55,16 +55,11 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
-    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
-    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
+    @CompareAndDetailsParameters
     @Nullable ConversionResult conversionRate(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
@@ -93,12 +88,8 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE
@@ -137,15 +128,12 @@ class ConversionRateController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @KpiPeriodParameters
     @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
-    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
-    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
+    @CompareAndDetailsParameters
     @Nullable KpiBreakdown<ConversionResult> byUnit(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
@@ -176,15 +164,10 @@ class ConversionRateController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
-    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
-    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
+    @CompareAndDetailsParameters
     @Nullable KpiBreakdown<ConversionResult> byOwner(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,

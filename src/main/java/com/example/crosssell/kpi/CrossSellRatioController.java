@@ -53,15 +53,10 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
-    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
-    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
+    @CompareAndDetailsParameters
     @Nullable RatioResult ratio(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
@@ -92,12 +87,8 @@ class CrossSellRatioController {
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
     @ApiResponse(responseCode = "404", description = "Unknown unit")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
     @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE
             + " Each point is compared with its own bucket's period.")
@@ -135,14 +126,11 @@ class CrossSellRatioController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @KpiPeriodParameters
     @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
-    @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE)
-    @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
+    @CompareAndDetailsParameters
     @Nullable KpiBreakdown<RatioResult> byUnit(
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
@@ -173,9 +161,7 @@ class CrossSellRatioController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
             + "names it")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
+    @KpiPeriodParameters
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     @Nullable CrossSellMatrix matrix(

@@ -73,12 +73,8 @@ class KpiExplanationController {
             example = "cross-sell-ratio")
     @Parameter(name = "part", in = ParameterIn.QUERY,
             description = "NUMERATOR, DENOMINATOR or EXCLUDED (default NUMERATOR); any letter case.")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = KpiParameters.FROM, example = "2025-01-01")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = KpiParameters.TO, example = "2025-03-31")
-    @Parameter(name = "zone", in = ParameterIn.QUERY, description = KpiParameters.ZONE, example = "UTC")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = KpiParameters.UNIT, example = "RET")
-    @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
-    @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
+    @KpiPeriodParameters
+    @KpiFilterParameters
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER + " Conversion rate only.")
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD + " Cross-sell ratio only.")
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS + " Conversion rate only.")

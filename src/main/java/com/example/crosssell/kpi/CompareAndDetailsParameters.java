@@ -1,0 +1,22 @@
+package com.example.crosssell.kpi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+
+/**
+ * Documents what a KPI result carries besides its number: {@code compare} (the {@code comparison}) and
+ * {@code details}. The series document both directly, since there each point is compared with its own bucket.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Parameters({
+        @Parameter(name = "compare", in = ParameterIn.QUERY, description = KpiParameters.COMPARE),
+        @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)})
+@interface CompareAndDetailsParameters {
+}
