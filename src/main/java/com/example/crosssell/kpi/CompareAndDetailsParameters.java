@@ -10,8 +10,9 @@ import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
- * Documents what a KPI result carries besides its number: {@code compare} (the {@code comparison}) and
- * {@code details}. The series document both directly, since there each point is compared with its own bucket.
+ * Documents the {@code compare} and {@code details} query parameters of a KPI endpoint. The series document both
+ * directly (each point is compared with its own bucket), the matrix only {@code details}, and the explanation its own
+ * {@code compare}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

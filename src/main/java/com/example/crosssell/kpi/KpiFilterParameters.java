@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
  * Documents the scope filters of a KPI endpoint: {@code unit}, {@code unitRole} and {@code segment} (SPEC §3). The
- * by-unit endpoints have no {@code unit} and document {@code unitRole} and {@code segment} directly.
+ * by-unit endpoints have no {@code unit} and document {@code unitRole} and {@code segment} directly; the matrix
+ * documents only {@code segment}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
