@@ -50,11 +50,8 @@ class ConversionRateController {
             + "66.67, STRONG, 46.67 points above the retail average; basis=CLOSED → 3 / 4, 75.00; whole company with "
             + "basis=CLOSED → 4 / 5, 80.00.")
     @ApiResponse(responseCode = "200", description = "The conversion rate")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
-    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @NotModifiedAndBadRequestResponses
+    @UnknownUnitResponse
     @KpiPeriodParameters
     @KpiFilterParameters
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
@@ -87,7 +84,7 @@ class ConversionRateController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
-    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @UnknownUnitResponse
     @KpiPeriodParameters
     @KpiFilterParameters
     @Parameter(name = "owner", in = ParameterIn.QUERY, description = KpiParameters.OWNER)
@@ -124,10 +121,7 @@ class ConversionRateController {
             + "company. `unit` is not a parameter here." + KpiParameters.CSV
             + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
+    @NotModifiedAndBadRequestResponses
     @KpiPeriodParameters
     @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
@@ -159,11 +153,8 @@ class ConversionRateController {
             + "scope. `owner` is not a parameter here." + KpiParameters.CSV
             + KpiParameters.CONVERSION_BANDS + KpiParameters.DATES)
     @ApiResponse(responseCode = "200", description = "Rows per owner and the total")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
-    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @NotModifiedAndBadRequestResponses
+    @UnknownUnitResponse
     @KpiPeriodParameters
     @KpiFilterParameters
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)

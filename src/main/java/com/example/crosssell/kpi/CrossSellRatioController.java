@@ -48,11 +48,8 @@ class CrossSellRatioController {
             + "&unit=RET → 2 / 3 (O1, O2), ratio 0.666667, percent 66.67, EXCELLENT; method=CUSTOMERS → 1 / 3, 33.33, "
             + "GOOD; whole company → 3 / 4, 75.00; unit=WEA → 0 / 0, NO_DATA.")
     @ApiResponse(responseCode = "200", description = "The ratio")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
-    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @NotModifiedAndBadRequestResponses
+    @UnknownUnitResponse
     @KpiPeriodParameters
     @KpiFilterParameters
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
@@ -86,7 +83,7 @@ class CrossSellRatioController {
             + "data has not changed since")
     @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent, or more "
             + "than 1000 buckets; the problem names it")
-    @ApiResponse(responseCode = "404", description = "Unknown unit")
+    @UnknownUnitResponse
     @KpiPeriodParameters
     @KpiFilterParameters
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
@@ -122,10 +119,7 @@ class CrossSellRatioController {
             + "from=2025-01-01&to=2025-03-31 → INS 1 / 1 EXCELLENT, RET 2 / 3 EXCELLENT, WEA 0 / 0 NO_DATA; "
             + "total 3 / 4.")
     @ApiResponse(responseCode = "200", description = "Rows per unit and the total")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
+    @NotModifiedAndBadRequestResponses
     @KpiPeriodParameters
     @Parameter(name = "unitRole", in = ParameterIn.QUERY, description = KpiParameters.UNIT_ROLE)
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
@@ -157,10 +151,7 @@ class CrossSellRatioController {
             + " Example (SPEC §5): "
             + "from=2025-01-01&to=2025-03-31 → INS→RET 1, RET→INS 1, RET→WEA 1; customersByUnit INS 1, RET 3, WEA 0.")
     @ApiResponse(responseCode = "200", description = "The matrix")
-    @ApiResponse(responseCode = "304", description = "Conditional GET (If-None-Match / If-Modified-Since) and the "
-            + "data has not changed since")
-    @ApiResponse(responseCode = "400", description = "A parameter is missing, malformed or inconsistent; the problem "
-            + "names it")
+    @NotModifiedAndBadRequestResponses
     @KpiPeriodParameters
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
