@@ -43,7 +43,7 @@ class KpiJsonConverter extends JacksonJsonHttpMessageConverter {
         this.written = Caffeine.newBuilder().weakKeys().maximumWeight(maxBytes)
                 .weigher((Object answer, Json json) -> (int) Math.min(json.length(), Integer.MAX_VALUE))
                 .build();
-        Gauge.builder(KEPT_BYTES, written, c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+        Gauge.builder(KEPT_BYTES, written, KpiResultCache::weight)
                 .description("Bytes of KPI answers' JSON kept for the answers the result cache holds")
                 .baseUnit("bytes").register(registry);
     }

@@ -77,10 +77,18 @@ class KpiResultCache {
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
         }
         if (cache != null) {
-            Gauge.builder("crosssell.kpi.cache.results", cache,
-                    c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+            Gauge.builder("crosssell.kpi.cache.results", cache, KpiResultCache::weight)
                     .description("KPI results held by the result cache").register(registry);
         }
+    }
+
+    /**
+     * The weight {@code cache} holds, with its pending writes applied first: Caffeine applies a write's weight in its
+     * maintenance, which runs on another thread some time after the write, so without this a gauge lags behind.
+     */
+    static long weight(Cache<?, ?> cache) {
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /**
