@@ -169,7 +169,7 @@ class ConversionRateQuery {
             ConversionBasis basis, boolean series) {
     }
 
-    ConversionRateQuery(JdbcClient jdbc) {
+    ConversionRateQuery(@KpiReads JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The conversion rate: one period, a series, per unit and per owner (docs/kpis.md). */
 @Service
@@ -30,21 +29,23 @@ public class ConversionRateService {
         this.results = results;
     }
 
-    @Transactional(readOnly = true)
     public ConversionResult result(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
-        snapshot.begin(true);
-        var scope = scopes.resolve(query, owner);
-        var periods = PeriodList.of(scope.period(), query.compare());
-        var fractions = conversions.fractions(periods, scope, basis);
-        return results.conversion(scope, basis, fractions.get(0), compared(periods, fractions, 0),
-                contexts.conversion(scope, basis, query.details()));
+        return snapshot.read(query.details(), () -> {
+            var scope = scopes.resolve(query, owner);
+            var periods = PeriodList.of(scope.period(), query.compare());
+            var fractions = conversions.fractions(periods, scope, basis);
+            return results.conversion(scope, basis, fractions.get(0), compared(periods, fractions, 0),
+                    contexts.conversion(scope, basis, query.details()));
+        });
     }
 
-    @Transactional(readOnly = true)
     public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
             Granularity granularity) {
-        snapshot.begin(false);
-        var scope = scopes.resolve(query, owner);
+        return snapshot.readPlanningEachCall(() -> series(query, basis, granularity, scopes.resolve(query, owner)));
+    }
+
+    private KpiSeries<ConversionResult> series(KpiQuery query, ConversionBasis basis, Granularity granularity,
+            KpiScope scope) {
         var periods = new PeriodList(scope.period().buckets(granularity, CrossSellRatioService.MAX_BUCKETS),
                 query.compare());
         var fractions = conversions.fractions(periods, scope, basis);
@@ -58,26 +59,26 @@ public class ConversionRateService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true)
     public KpiBreakdown<ConversionResult> byUnit(KpiQuery query, @Nullable String owner, ConversionBasis basis) {
-        snapshot.begin(true);
-        var scope = scopes.resolve(query, owner);
-        var periods = PeriodList.of(scope.period(), query.compare());
-        var context = contexts.conversion(scope, basis, query.details());
-        return KpiBreakdown.of(conversions.byUnit(periods, scope, basis), periods, context,
-                (row, compared) -> results.conversion(scope.withUnit(row.key()), basis, row.fraction(), compared,
-                        context));
+        return snapshot.read(query.details(), () -> {
+            var scope = scopes.resolve(query, owner);
+            var periods = PeriodList.of(scope.period(), query.compare());
+            var context = contexts.conversion(scope, basis, query.details());
+            return KpiBreakdown.of(conversions.byUnit(periods, scope, basis), periods, context,
+                    (row, compared) -> results.conversion(scope.withUnit(row.key()), basis, row.fraction(), compared,
+                            context));
+        });
     }
 
-    @Transactional(readOnly = true)
     public KpiBreakdown<ConversionResult> byOwner(KpiQuery query, ConversionBasis basis) {
-        snapshot.begin(true);
-        var scope = scopes.resolve(query, null);
-        var periods = PeriodList.of(scope.period(), query.compare());
-        var context = contexts.conversion(scope, basis, query.details());
-        return KpiBreakdown.of(conversions.byOwner(periods, scope, basis), periods, context,
-                (row, compared) -> results.conversion(scope.withOwner(row.key()), basis, row.fraction(), compared,
-                        context));
+        return snapshot.read(query.details(), () -> {
+            var scope = scopes.resolve(query, null);
+            var periods = PeriodList.of(scope.period(), query.compare());
+            var context = contexts.conversion(scope, basis, query.details());
+            return KpiBreakdown.of(conversions.byOwner(periods, scope, basis), periods, context,
+                    (row, compared) -> results.conversion(scope.withOwner(row.key()), basis, row.fraction(),
+                            compared, context));
+        });
     }
 
     private static KpiResults.@Nullable Compared compared(PeriodList periods, List<Fraction> fractions, int index) {

@@ -111,7 +111,7 @@ class CrossSellMatrixQuery {
 
     private final JdbcClient jdbc;
 
-    CrossSellMatrixQuery(JdbcClient jdbc) {
+    CrossSellMatrixQuery(@KpiReads JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -264,7 +264,7 @@ class CrossSellRatioQuery {
         }
     }
 
-    CrossSellRatioQuery(JdbcClient jdbc) {
+    CrossSellRatioQuery(@KpiReads JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The cross-sell ratio: one period, a series, per unit; and the cross-sell matrix (docs/kpis.md). */
 @Service
@@ -38,20 +37,22 @@ public class CrossSellRatioService {
         this.results = results;
     }
 
-    @Transactional(readOnly = true)
     public RatioResult result(KpiQuery query, RatioMethod method) {
-        snapshot.begin(true);
-        var scope = scopes.resolve(query, null);
-        var periods = PeriodList.of(scope.period(), query.compare());
-        var fractions = ratios.fractions(periods, scope, method);
-        return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0),
-                contexts.ratio(scope, query.details()));
+        return snapshot.read(query.details(), () -> {
+            var scope = scopes.resolve(query, null);
+            var periods = PeriodList.of(scope.period(), query.compare());
+            var fractions = ratios.fractions(periods, scope, method);
+            return results.ratio(scope, method, fractions.get(0), compared(periods, fractions, 0),
+                    contexts.ratio(scope, query.details()));
+        });
     }
 
-    @Transactional(readOnly = true)
     public KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity) {
-        snapshot.begin(false);
-        var scope = scopes.resolve(query, null);
+        return snapshot.readPlanningEachCall(() -> series(query, method, granularity, scopes.resolve(query, null)));
+    }
+
+    private KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity,
+            KpiScope scope) {
         var periods = new PeriodList(scope.period().buckets(granularity, MAX_BUCKETS), query.compare());
         var fractions = ratios.fractions(periods, scope, method);
         var context = contexts.ratio(scope, query.details());
@@ -64,28 +65,28 @@ public class CrossSellRatioService {
                 context.asOf(), context.sourceUpdatedAt());
     }
 
-    @Transactional(readOnly = true)
     public KpiBreakdown<RatioResult> byUnit(KpiQuery query, RatioMethod method) {
-        snapshot.begin(true);
-        var scope = scopes.resolve(query, null);
-        var periods = PeriodList.of(scope.period(), query.compare());
-        var context = contexts.ratio(scope, query.details());
-        return KpiBreakdown.of(ratios.byUnit(periods, scope, method), periods, context,
-                (row, compared) -> results.ratio(scope.withUnit(row.key()), method, row.fraction(), compared,
-                        context));
+        return snapshot.read(query.details(), () -> {
+            var scope = scopes.resolve(query, null);
+            var periods = PeriodList.of(scope.period(), query.compare());
+            var context = contexts.ratio(scope, query.details());
+            return KpiBreakdown.of(ratios.byUnit(periods, scope, method), periods, context,
+                    (row, compared) -> results.ratio(scope.withUnit(row.key()), method, row.fraction(), compared,
+                            context));
+        });
     }
 
-    @Transactional(readOnly = true)
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment) {
         return matrix(from, to, zone, segment, false);
     }
 
-    /** The matrix; with {@code details} also asOf and sourceUpdatedAt. */
-    @Transactional(readOnly = true)
+    /** The matrix, its cells and customer bases read in one snapshot; with {@code details} also asOf and more. */
     public CrossSellMatrix matrix(LocalDate from, LocalDate to, @Nullable String zone, @Nullable String segment,
             boolean details) {
-        snapshot.begin(true);
-        var query = new KpiQuery(from, to, zone, null, null, segment, null, details);
+        return snapshot.read(true, () -> matrix(new KpiQuery(from, to, zone, null, null, segment, null, details)));
+    }
+
+    private CrossSellMatrix matrix(KpiQuery query) {
         var scope = scopes.resolve(query, null);
         var period = scope.period();
         var context = contexts.ratio(scope, query.details());

@@ -11,7 +11,7 @@ class DataVersionQuery {
 
     private final JdbcClient jdbc;
 
-    DataVersionQuery(JdbcClient jdbc) {
+    DataVersionQuery(@KpiReads JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -94,7 +94,7 @@ class ExplainQuery {
 
     private final JdbcClient jdbc;
 
-    ExplainQuery(JdbcClient jdbc) {
+    ExplainQuery(@KpiReads JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

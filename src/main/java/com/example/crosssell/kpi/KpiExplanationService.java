@@ -7,7 +7,6 @@ import com.example.crosssell.web.PageQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel.PageMetadata;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Lists the records behind a KPI number, a page at a time or streamed as CSV (docs/kpis.md, "Explain"). */
 @Service
@@ -38,26 +37,27 @@ public class KpiExplanationService {
         return new Spec(kpi, part, scopes.resolve(query, kpi == Kpi.CONVERSION_RATE ? owner : null), method, basis);
     }
 
-    @Transactional(readOnly = true)
     public KpiExplanation page(Kpi kpi, KpiQuery query, @Nullable String owner, RatioMethod method,
             ConversionBasis basis, ExplainPart part, PageQuery paging) {
-        snapshot.begin(false);
-        var spec = spec(kpi, query, owner, method, basis, part);
-        var total = records.totals(spec).total();
-        var rows = records.page(spec, paging.size(), (long) paging.page() * paging.size());
-        var scope = spec.scope();
-        var period = scope.period();
-        boolean ratio = kpi == Kpi.CROSS_SELL_RATIO;
-        return new KpiExplanation(kpi, part, period.from(), period.to(), period.zone().getId(), scope.unit(),
-                scope.unitRole(), scope.segment(), scope.owner(), ratio ? method : null, ratio ? null : basis,
-                total, results.definitionVersion(), contexts.version().asOf(), rows,
-                new PageMetadata(paging.size(), paging.page(), total, (total + paging.size() - 1) / paging.size()));
+        return snapshot.readPlanningEachCall(() -> {
+            var spec = spec(kpi, query, owner, method, basis, part);
+            var total = records.totals(spec).total();
+            var rows = records.page(spec, paging.size(), (long) paging.page() * paging.size());
+            var scope = spec.scope();
+            var period = scope.period();
+            boolean ratio = kpi == Kpi.CROSS_SELL_RATIO;
+            return new KpiExplanation(kpi, part, period.from(), period.to(), period.zone().getId(), scope.unit(),
+                    scope.unitRole(), scope.segment(), scope.owner(), ratio ? method : null, ratio ? null : basis,
+                    total, results.definitionVersion(), contexts.version().asOf(), rows, new PageMetadata(
+                            paging.size(), paging.page(), total, (total + paging.size() - 1) / paging.size()));
+        });
     }
 
     /** Every row of the part as CSV, read with a cursor and written as it comes. */
-    @Transactional(readOnly = true)
     void writeCsv(Spec spec, OutputStream out) {
-        snapshot.begin(false);
-        KpiCsv.explain(each -> records.stream(spec, each), out);
+        snapshot.readPlanningEachCall(() -> {
+            KpiCsv.explain(each -> records.stream(spec, each), out);
+            return spec;
+        });
     }
 }

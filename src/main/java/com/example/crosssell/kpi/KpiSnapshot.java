@@ -1,34 +1,55 @@
 package com.example.crosssell.kpi;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts the read of one KPI answer inside the service's read-only transaction (docs/kpi-queries.md, "One snapshot,
- * reused plans"). Every statement of the answer then reads one snapshot (repeatable read), so its counts, data version
- * and context agree; and an answer over one period (and its compared period) runs each statement on the plan the
- * connection made for it the first time, instead of planning it again for every call (by-unit spent a fifth of its
- * time planning). A series keeps a plan made for its parameters: its bucket arrays are ten to a thousand long.
+ * How a KPI answer reads the database, on the KPI read pool ({@link KpiReadPool}, docs/kpi-queries.md, "KPI reads:
+ * their own pool, one snapshot where needed"), whose connections already read in repeatable-read, read-only
+ * transactions with generic plans.
  *
- * <p>One statement instead of Spring's isolation handling, which costs three: it reads the connection's isolation
- * level, sets it, and sets it back after the commit. PostgreSQL takes {@code SET TRANSACTION} only before the first
- * query of the transaction, so this is the first call of every KPI read.
+ * <ul>
+ * <li>An answer of one counting statement without details (a single KPI with its compared period, by-unit,
+ * by-owner) runs without a transaction: its statements (the unit check and the count) each read the committed data
+ * as of their start, which is all such an answer needs; no {@code BEGIN} and {@code COMMIT} round trips.
+ * <li>An answer whose statements must agree (with details: counts, {@code asOf} and {@code sourceUpdatedAt}; the
+ * matrix: its cells and customer bases) reads one snapshot: one read-only, repeatable-read transaction.
+ * <li>A series and the explain endpoints read one snapshot with a plan made for each call's parameters (their arrays
+ * hold up to 1 000 buckets; explain pages through records): one statement sets that for the transaction.
+ * </ul>
  */
 @Component
 class KpiSnapshot {
 
-    private static final String SNAPSHOT = "set transaction isolation level repeatable read";
+    private static final String PLANS_PER_CALL = "set local plan_cache_mode = auto";
 
-    private static final String SNAPSHOT_REUSING_PLANS = SNAPSHOT + "; set local plan_cache_mode = force_generic_plan";
+    private final TransactionTemplate transaction;
 
     private final JdbcClient jdbc;
 
-    KpiSnapshot(JdbcClient jdbc) {
+    KpiSnapshot(@KpiReads DataSource kpiDataSource, @KpiReads JdbcClient jdbc) {
+        this.transaction = new TransactionTemplate(new JdbcTransactionManager(kpiDataSource));
+        this.transaction.setReadOnly(true);
         this.jdbc = jdbc;
     }
 
-    /** One snapshot for the rest of the transaction; with {@code reusePlans} also the connection's generic plans. */
-    void begin(boolean reusePlans) {
-        jdbc.sql(reusePlans ? SNAPSHOT_REUSING_PLANS : SNAPSHOT).update();
+    /** The answer, in one snapshot when {@code oneSnapshot}, else statement by statement; generic plans. */
+    <T> T read(boolean oneSnapshot, Supplier<T> answer) {
+        return oneSnapshot ? Objects.requireNonNull(transaction.execute(status -> answer.get())) : answer.get();
+    }
+
+    /** The answer in one snapshot, each statement planned for its parameters. */
+    <T> T readPlanningEachCall(Supplier<T> answer) {
+        return Objects.requireNonNull(transaction.execute(status -> {
+            jdbc.sql(PLANS_PER_CALL).update();
+            return answer.get();
+        }));
     }
 }

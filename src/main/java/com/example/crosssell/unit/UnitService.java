@@ -102,17 +102,4 @@ public class UnitService {
     public BusinessUnit find(String code) {
         return units.findByCode(code).orElseThrow(() -> new RecordNotFoundException("Unit", code));
     }
-
-    /**
-     * 404 unless the unit a query names exists. One plain statement and no entity: every unit-scoped KPI request
-     * checks this, and loading the entity through the repository took about a fifth of a computed series' CPU
-     * (issue 7; the KPI statements find the unit's id themselves).
-     */
-    @Transactional(readOnly = true)
-    public void requireExists(String code) {
-        if (jdbc.sql("select 1 from business_unit where code = :code").param("code", code).query(Integer.class)
-                .optional().isEmpty()) {
-            throw new RecordNotFoundException("Unit", code);
-        }
-    }
 }

@@ -1,20 +1,23 @@
 package com.example.crosssell.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.example.crosssell.testsupport.IntegrationTest;
+import com.example.crosssell.testsupport.TestData;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What a KPI read runs under (KpiSnapshot): one repeatable-read snapshot in the read-only transaction, generic plans
- * only for single-period answers, and nothing left on the pooled connection after the commit.
+ * What a KPI read runs under (KpiSnapshot on the KPI read pool): without a transaction for an answer of one
+ * statement, one repeatable-read snapshot where its statements must agree, generic plans except for series and
+ * explain, read-only throughout, and nothing of a transaction left on the pooled connections.
  */
 @IntegrationTest
 class KpiSnapshotIntegrationTests {
@@ -23,45 +26,87 @@ class KpiSnapshotIntegrationTests {
     KpiSnapshot snapshot;
 
     @Autowired
-    PlatformTransactionManager transactions;
+    @KpiReads
+    JdbcClient kpiJdbc;
 
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestData data;
+
+    @BeforeEach
+    void clean() {
+        data.truncateAll();
+    }
+
     @Test
-    void aSinglePeriodAnswerReadsOneSnapshotWithTheConnectionsGenericPlans() {
-        assertThat(readOnly(() -> settingsAfterBegin(true)))
-                .containsExactly("repeatable read", "on", "force_generic_plan");
+    void anAnswerOfOneStatementRunsWithoutATransactionOnTheConnectionsGenericPlans() {
+        assertThat(snapshot.read(false, () -> {
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+            return settings();
+        })).containsExactly("repeatable read", "on", "force_generic_plan");
+    }
+
+    @Test
+    void anAnswerWhoseStatementsMustAgreeReadsOneSnapshot() {
+        data.unit("RET", "Retail Banking");
+        var counts = snapshot.read(true, () -> {
+            var before = units();
+            jdbc.sql("insert into business_unit (code, name) values ('INS', 'Insurance')").update(); // commits
+            return List.of(before, units());
+        });
+
+        assertThat(counts).containsExactly(1L, 1L);
+        assertThat(snapshot.read(false, this::units)).isEqualTo(2L);
+    }
+
+    @Test
+    void withoutATransactionEveryStatementReadsWhatIsCommittedWhenItStarts() {
+        data.unit("RET", "Retail Banking");
+        var counts = snapshot.read(false, () -> {
+            var before = units();
+            jdbc.sql("insert into business_unit (code, name) values ('INS', 'Insurance')").update();
+            return List.of(before, units());
+        });
+
+        assertThat(counts).containsExactly(1L, 2L);
     }
 
     @Test
     void aSeriesReadsOneSnapshotWithPlansMadeForItsParameters() {
-        assertThat(readOnly(() -> settingsAfterBegin(false))).containsExactly("repeatable read", "on", "auto");
+        assertThat(snapshot.readPlanningEachCall(() -> {
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
+            return settings();
+        })).containsExactly("repeatable read", "on", "auto");
     }
 
     @Test
-    void theNextTransactionOnThePoolReadsCommittedDataWithThePlannersDefault() {
-        for (int i = 0; i < 20; i++) { // more than the pool's connections: every one has served a snapshot
-            readOnly(() -> settingsAfterBegin(true));
+    void thePooledConnectionsKeepTheirGenericPlansAfterASeries() {
+        for (int i = 0; i < 20; i++) { // more than the pool's connections: every one has served a series
+            snapshot.readPlanningEachCall(this::settings);
         }
         for (int i = 0; i < 20; i++) {
-            assertThat(readOnly(this::settings)).containsExactly("read committed", "on", "auto");
+            assertThat(snapshot.read(i % 2 == 0, this::settings))
+                    .containsExactly("repeatable read", "on", "force_generic_plan");
         }
     }
 
-    private List<String> readOnly(Supplier<List<String>> read) {
-        var transaction = new TransactionTemplate(transactions);
-        transaction.setReadOnly(true);
-        return transaction.execute(status -> read.get());
+    @Test
+    void theKpiReadPoolWritesNothing() {
+        assertThatThrownBy(() -> snapshot.read(false,
+                () -> kpiJdbc.sql("insert into business_unit (code, name) values ('INS', 'Insurance')").update()))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("read-only transaction");
+        assertThat(jdbc.sql("select count(*) from business_unit").query(Long.class).single()).isZero();
     }
 
-    private List<String> settingsAfterBegin(boolean reusePlans) {
-        snapshot.begin(reusePlans);
-        return settings();
+    private long units() {
+        return kpiJdbc.sql("select count(*) from business_unit").query(Long.class).single();
     }
 
     private List<String> settings() {
-        return jdbc.sql("select current_setting('transaction_isolation'), current_setting('transaction_read_only'), "
+        return kpiJdbc.sql("select current_setting('transaction_isolation'), current_setting('transaction_read_only'), "
                 + "current_setting('plan_cache_mode')")
                 .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
     }
