@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,8 +56,8 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @CompareAndDetailsParameters
     @Nullable ConversionResult conversionRate(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
@@ -94,8 +92,8 @@ class ConversionRateController {
     @Parameter(name = "granularity", in = ParameterIn.QUERY, description = KpiParameters.GRANULARITY, example = "MONTH")
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     @Nullable KpiSeries<ConversionResult> series(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
@@ -129,8 +127,8 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @CompareAndDetailsParameters
     @Nullable KpiBreakdown<ConversionResult> byUnit(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
             @RequestParam(required = false) @Nullable String segment,
@@ -160,8 +158,8 @@ class ConversionRateController {
     @Parameter(name = "basis", in = ParameterIn.QUERY, description = KpiParameters.BASIS)
     @CompareAndDetailsParameters
     @Nullable KpiBreakdown<ConversionResult> byOwner(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,

@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,8 +53,8 @@ class CrossSellRatioController {
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
     @CompareAndDetailsParameters
     @Nullable RatioResult ratio(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
@@ -92,8 +90,8 @@ class CrossSellRatioController {
     @Parameter(name = "granularity", in = ParameterIn.QUERY, description = KpiParameters.GRANULARITY, example = "MONTH")
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     @Nullable KpiSeries<RatioResult> series(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
@@ -126,8 +124,8 @@ class CrossSellRatioController {
     @Parameter(name = "method", in = ParameterIn.QUERY, description = KpiParameters.METHOD)
     @CompareAndDetailsParameters
     @Nullable KpiBreakdown<RatioResult> byUnit(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable UnitRole unitRole,
             @RequestParam(required = false) @Nullable String segment,
@@ -156,8 +154,8 @@ class CrossSellRatioController {
     @Parameter(name = "segment", in = ParameterIn.QUERY, description = KpiParameters.SEGMENT)
     @Parameter(name = "details", in = ParameterIn.QUERY, description = KpiParameters.DETAILS)
     @Nullable CrossSellMatrix matrix(
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String segment,
             @RequestParam(defaultValue = "true") boolean details,

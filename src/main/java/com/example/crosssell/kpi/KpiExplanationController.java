@@ -16,8 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,8 +81,8 @@ class KpiExplanationController {
     @Nullable KpiExplanation explain(
             @PathVariable String kpi,
             @RequestParam(defaultValue = "NUMERATOR") ExplainPart part,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam LocalDate from,
+            @RequestParam LocalDate to,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(required = false) @Nullable String unit,
             @RequestParam(required = false) @Nullable UnitRole unitRole,

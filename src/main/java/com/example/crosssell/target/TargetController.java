@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -93,7 +91,7 @@ class TargetController {
     ResponseEntity<Void> delete(
             @PathVariable String kpi,
             @PathVariable String unit,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate effectiveFrom) {
+            @RequestParam(required = false) @Nullable LocalDate effectiveFrom) {
         targets.delete(kpi, unit, effectiveFrom);
         return ResponseEntity.noContent().build();
     }

@@ -40,6 +40,8 @@ class KpiQueryErrorsIntegrationTests {
                         "Parameter 'from' has an invalid value '2025-13-01'; expected a date YYYY-MM-DD."),
                 Arguments.of("conversion-rate", "from=2025-01-01&to=31.03.2025",
                         "Parameter 'to' has an invalid value '31.03.2025'; expected a date YYYY-MM-DD."),
+                Arguments.of("cross-sell-ratio/by-unit", "from=2025-01-01Z&to=2025-03-31",
+                        "Parameter 'from' has an invalid value '2025-01-01Z'; expected a date YYYY-MM-DD."),
                 Arguments.of("cross-sell-ratio", "from=2025-04-01&to=2025-03-31",
                         "from 2025-04-01 is after to 2025-03-31"),
                 Arguments.of("conversion-rate", "from=2025-01-01&to=2025-03-31&zone=Mars/Olympus",
