@@ -41,7 +41,7 @@ public class ConversionRateService {
 
     public KpiSeries<ConversionResult> series(KpiQuery query, @Nullable String owner, ConversionBasis basis,
             Granularity granularity) {
-        return snapshot.readPlanningEachCall(() -> series(query, basis, granularity, scopes.resolve(query, owner)));
+        return snapshot.read(query.details(), () -> series(query, basis, granularity, scopes.resolve(query, owner)));
     }
 
     private KpiSeries<ConversionResult> series(KpiQuery query, ConversionBasis basis, Granularity granularity,

@@ -48,7 +48,7 @@ public class CrossSellRatioService {
     }
 
     public KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity) {
-        return snapshot.readPlanningEachCall(() -> series(query, method, granularity, scopes.resolve(query, null)));
+        return snapshot.read(query.details(), () -> series(query, method, granularity, scopes.resolve(query, null)));
     }
 
     private KpiSeries<RatioResult> series(KpiQuery query, RatioMethod method, Granularity granularity,

@@ -16,13 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions with generic plans.
  *
  * <ul>
- * <li>An answer of one counting statement without details (a single KPI with its compared period, by-unit,
+ * <li>An answer of one counting statement without details (a single KPI with its compared period, a series, by-unit,
  * by-owner) runs without a transaction: its statements (the unit check and the count) each read the committed data
  * as of their start, which is all such an answer needs; no {@code BEGIN} and {@code COMMIT} round trips.
  * <li>An answer whose statements must agree (with details: counts, {@code asOf} and {@code sourceUpdatedAt}; the
  * matrix: its cells and customer bases) reads one snapshot: one read-only, repeatable-read transaction.
- * <li>A series and the explain endpoints read one snapshot with a plan made for each call's parameters (their arrays
- * hold up to 1 000 buckets; explain pages through records): one statement sets that for the transaction.
+ * <li>The explain endpoints read one snapshot with a plan made for each call's parameters (they page through the
+ * records of any filter): one statement sets that for the transaction.
  * </ul>
  */
 @Component

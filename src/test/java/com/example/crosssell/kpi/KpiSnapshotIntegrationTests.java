@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What a KPI read runs under (KpiSnapshot on the KPI read pool): without a transaction for an answer of one
- * statement, one repeatable-read snapshot where its statements must agree, generic plans except for series and
- * explain, read-only throughout, and nothing of a transaction left on the pooled connections.
+ * statement, one repeatable-read snapshot where its statements must agree, generic plans except for explain,
+ * read-only throughout, and nothing of a transaction left on the pooled connections.
  */
 @IntegrationTest
 class KpiSnapshotIntegrationTests {
@@ -74,7 +74,7 @@ class KpiSnapshotIntegrationTests {
     }
 
     @Test
-    void aSeriesReadsOneSnapshotWithPlansMadeForItsParameters() {
+    void explainReadsOneSnapshotWithPlansMadeForItsParameters() {
         assertThat(snapshot.readPlanningEachCall(() -> {
             assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
             return settings();
@@ -82,8 +82,8 @@ class KpiSnapshotIntegrationTests {
     }
 
     @Test
-    void thePooledConnectionsKeepTheirGenericPlansAfterASeries() {
-        for (int i = 0; i < 20; i++) { // more than the pool's connections: every one has served a series
+    void thePooledConnectionsKeepTheirGenericPlansAfterAnExplanation() {
+        for (int i = 0; i < 20; i++) { // more than the pool's connections: every one has served an explanation
             snapshot.readPlanningEachCall(this::settings);
         }
         for (int i = 0; i < 20; i++) {
