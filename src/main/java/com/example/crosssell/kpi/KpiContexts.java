@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what every result of one KPI response shares: the data version (asOf), the newest CRM updatedAt among the
- * records counted in {@code scope} (docs/kpis.md, "Freshness") and the KPI's targets. Called inside the service's
- * repeatable-read transaction, so all of it comes from the same snapshot as the counts.
+ * records counted in {@code scope} (docs/kpis.md, "Freshness") and the KPI's targets. Called inside the answer's
+ * repeatable-read transaction on the KPI read pool, so all of it but the targets comes from the same snapshot as the
+ * counts; the targets are read through JPA on the default pool, in a transaction of their own.
  */
 @Component
 class KpiContexts {

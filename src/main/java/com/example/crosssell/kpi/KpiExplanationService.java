@@ -55,9 +55,6 @@ public class KpiExplanationService {
 
     /** Every row of the part as CSV, read with a cursor and written as it comes. */
     void writeCsv(Spec spec, OutputStream out) {
-        snapshot.readPlanningEachCall(() -> {
-            KpiCsv.explain(each -> records.stream(spec, each), out);
-            return spec;
-        });
+        snapshot.readPlanningEachCall(() -> KpiCsv.explain(each -> records.stream(spec, each), out));
     }
 }

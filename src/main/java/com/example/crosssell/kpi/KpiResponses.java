@@ -38,7 +38,7 @@ class KpiResponses {
     /**
      * The body cached for the current data version or computed, with its validators and {@code Kpi-Cache} header set
      * on the response; or null when the request's validators match the current data version (Spring has answered
-     * 304). The version is read before the answer's own transaction starts, so the answer reflects that version or a
+     * 304). The version is read before the answer's statements, so the answer reflects that version or a
      * newer one: a 304 can never stand for older data than the client holds, and a cached body is one computed under
      * this very version. The handlers return the body itself rather than a {@code ResponseEntity}: Spring checks a
      * {@code ResponseEntity}'s validators against the request once more, parsing the Last-Modified date back, which

@@ -52,4 +52,12 @@ class KpiSnapshot {
             return answer.get();
         }));
     }
+
+    /** {@link #readPlanningEachCall(Supplier)} for a read that writes what it reads as it goes (a streamed answer). */
+    void readPlanningEachCall(Runnable read) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql(PLANS_PER_CALL).update();
+            read.run();
+        });
+    }
 }
