@@ -116,13 +116,14 @@ class ConversionRateQuery {
                  group by x.idx
             )""";
 
+    /** Every unit's row, joined to its counts on the pair as one array (as {@code CrossSellRatioQuery.BY_UNIT}). */
     private static final String BY_UNIT = """
             select * from (
             select p.idx as period, u.code as key, false as whole,
                    coalesce(k.won, 0) as numerator, coalesce(k.opportunities, 0) as denominator
               from period p
               cross join business_unit u
-              left join counted k on k.idx = p.idx and k.whole = 0 and k.key = u.id
+              left join counted k on array[k.idx, k.key] = array[p.idx, u.id] and k.whole = 0
             union all
             %s
             ) r
