@@ -160,8 +160,8 @@ class CrossSellMatrixQuery {
         }
         var cells = new ArrayList<CrossSellMatrix.Cell>(keys.length);
         for (int i = 0; i < keys.length; i++) {
-            cells.add(new CrossSellMatrix.Cell(units.get((int) (keys[i] >>> 32)).code(),
-                    units.get((int) keys[i]).code(), crossSold[i]));
+            cells.add(new CrossSellMatrix.Cell(units.get(homePosition(keys[i])).code(),
+                    units.get(productPosition(keys[i])).code(), crossSold[i]));
         }
         return cells;
     }
@@ -169,6 +169,14 @@ class CrossSellMatrixQuery {
     /** A cell's home and product positions in one {@code long} whose order is theirs, home first. */
     private static long key(int homePosition, int productPosition) {
         return (long) homePosition << 32 | productPosition;
+    }
+
+    private static int homePosition(long key) {
+        return (int) (key >>> 32);
+    }
+
+    private static int productPosition(long key) {
+        return (int) key;
     }
 
     /** The statement's cells as they come: each one's {@link #key} and count, in arrays that grow. */
