@@ -99,62 +99,66 @@ enum DailyCounts {
                  group by k.unit_id) k""";
 
     /**
-     * The two signed ranges of every period: %s the sums of one distinct range {@code d} (a LATERAL aggregate of
-     * {@code (unit_id, a, b)}: a {@link #RANGE}, for the company after its {@link #SLOTS}). Each distinct non-empty
-     * range is read once, then given to every period that has it with that period's sign: in a series, the hours one
-     * bucket subtracts are the hours the next one adds. The periods of a range travel with it as one array of signed
-     * {@code idx} ({@code idx * sign}, idx ≥ 1), unnested after its sums: joining the sums back to the periods by
-     * range had the generic plan compare every period with every range (7 000 pairs, about 0.8 ms of a 60-month
-     * Kolkata series). {@code d} also says where the range lies in the quarter hours of its UTC day (V18):
-     * {@code slotted} when both ends are quarter hours of the day {@code day}, from slot {@code slot_lo} to
-     * {@code slot_hi} (exclusive; 96 for the next midnight).
+     * The sums of every edge (the {@link PeriodList} CTE {@code edge}: each distinct non-empty range of the periods'
+     * daily cuts, once), as a CTE of the rows' subquery; %s the rows {@code (edge, unit_id, a, b)}: {@link #SLOTS} and
+     * {@link #RANGE}s. Read once per edge and given to every period that has it, with that period's sign
+     * ({@link #EDGES}): in a series, the hours one bucket subtracts are the hours the next one adds.
+     */
+    private static final String EDGE_COUNT = """
+            with edge_count as materialized (
+            %s
+            )
+            """;
+
+    /**
+     * Each period's two signed ranges from {@link #EDGE_COUNT}, joined by edge number. Until 12-07 SQL found the
+     * distinct ranges itself (grouping the periods' bounds, the quarter hours computed from them, two one-time filters
+     * and an unnested array of signed periods per range): 0.3–0.4 ms more of a 60-month Asia/Kolkata series'
+     * statement than numbering them in Java (docs/kpi-queries.md, "Company edges by quarter hour").
      */
     private static final String EDGES = """
-            select r.idx, e.unit_id, r.sign * e.a, r.sign * e.b
-              from (select d.lo, d.hi, d.signed_idxs, (d.lo at time zone 'UTC')::date as day,
-                           cast(extract(epoch from d.lo - d.midnight) / 900 as int) as slot_lo,
-                           cast(extract(epoch from d.hi - d.midnight) / 900 as int) as slot_hi,
-                           mod(extract(epoch from d.lo), 900) = 0 and mod(extract(epoch from d.hi), 900) = 0
-                               and d.hi <= d.midnight + interval '1 day' as slotted
-                      from (select v.lo, v.hi, date_trunc('day', v.lo, 'UTC') as midnight,
-                                   array_agg(p.idx * v.sign) as signed_idxs
-                              from period p
-                              cross join lateral (values (p.da_lo, p.da_hi, p.da_sign), (p.db_lo, p.db_hi, p.db_sign))
-                                   v(lo, hi, sign)
-                             where v.lo < v.hi
-                             group by v.lo, v.hi) d) d
-              cross join lateral (%s) e
-              cross join lateral (select abs(x) as idx, case when x < 0 then -1 else 1 end as sign
-                                    from unnest(d.signed_idxs) x) r""";
+            select p.idx, e.unit_id, p.da_sign * e.a, p.da_sign * e.b
+              from period p
+              join edge_count e on e.edge = p.da_edge
+            union all
+            select p.idx, e.unit_id, p.db_sign * e.a, p.db_sign * e.b
+              from period p
+              join edge_count e on e.edge = p.db_edge""";
 
     /**
-     * A range read from opportunity: %1$s unit column of o, %2$s raw a, %3$s raw b, %4$s instant column, %5$s raw
-     * filter (alias o, including this measure's condition). Planned for its few hours (an index range scan; as a join,
-     * the planner cannot tell the ranges are short and may scan the whole table once for all periods).
+     * Edges read from opportunity: %1$s unit column of o, %2$s raw a, %3$s raw b, %4$s instant column, %5$s raw
+     * filter (alias o, including this measure's condition), %6$s which edges (alias e). A LATERAL aggregate per edge,
+     * planned for its few hours (an index range scan; as a join, the planner cannot tell the ranges are short and may
+     * scan the whole table once for all edges).
      */
     private static final String RANGE = """
-            select %1$s as unit_id, sum(%2$s) as a, sum(%3$s) as b
-              from opportunity o
-             where o.%4$s >= d.lo and o.%4$s < d.hi and o.%4$s is not null %5$s
-             group by 1""";
+            select e.edge, r.unit_id, r.a, r.b
+              from edge e
+              cross join lateral (
+                select %1$s as unit_id, sum(%2$s) as a, sum(%3$s) as b
+                  from opportunity o
+                 where o.%4$s >= e.lo and o.%4$s < e.hi and o.%4$s is not null %5$s
+                 group by 1) r
+             where %6$s""";
 
     /**
-     * The quarter hours of a range of the whole company from kpi_slot_count and its delta (V18), when it is
-     * {@code slotted}: %1$s counted a, %2$s counted b (alias k). Followed by a {@link #RANGE} for the other ranges;
-     * each part's condition on {@code d} is a one-time filter, so only one of them runs for a range: an Asia/Kolkata
-     * edge of 5.5 hours is 22 rows of one day instead of every deal of those hours.
+     * The edges of the whole company that are whole quarter hours of one UTC day, from kpi_slot_count and its delta
+     * (V18): %1$s counted a, %2$s counted b (alias k). Followed by a {@link #RANGE} for the other edges: an
+     * Asia/Kolkata edge of 5.5 hours is 22 rows of one day instead of every deal of those hours.
      */
     private static final String SLOTS = """
-            select 0 as unit_id, sum(x.a) as a, sum(x.b) as b
-              from (select %1$s as a, %2$s as b
-                      from kpi_slot_count k
-                     where k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi
-                    union all
-                    select %1$s, %2$s
-                      from kpi_slot_count_delta k
-                     where k.day = d.day and k.slot >= d.slot_lo and k.slot < d.slot_hi) x
-             where d.slotted
-             group by 1
+            select e.edge, 0 as unit_id, sum(x.a) as a, sum(x.b) as b
+              from edge e
+              cross join lateral (
+                select %1$s as a, %2$s as b
+                  from kpi_slot_count k
+                 where k.day = e.day and k.slot >= e.slot_lo and k.slot < e.slot_hi
+                union all
+                select %1$s, %2$s
+                  from kpi_slot_count_delta k
+                 where k.day = e.day and k.slot >= e.slot_lo and k.slot < e.slot_hi) x
+             where e.slot_lo >= 0
+             group by e.edge
             union all
             """;
 
@@ -207,7 +211,7 @@ enum DailyCounts {
      */
     String company(boolean series) {
         return rows(" and k.role = 'C' and k.unit_id = 0",
-                SLOTS.formatted(countedA, countedB) + raw("0", " and not d.slotted"), "0", "", series);
+                SLOTS.formatted(countedA, countedB) + raw("0", "", "e.slot_lo < 0"), "0", "", series);
     }
 
     /** The rows of one unit in {@code role}; {@code unitId} is an SQL expression of its id; {@code series} as above. */
@@ -215,38 +219,42 @@ enum DailyCounts {
         var unitColumn = role.opportunityColumn();
         var unitFilter = " and " + unitColumn + " = " + unitId;
         return rows(" and k.role = '%s' and k.unit_id = %s".formatted(role(role), unitId),
-                raw(unitColumn, unitFilter), unitColumn, unitFilter, series);
+                raw(unitColumn, unitFilter, "true"), unitColumn, unitFilter, series);
     }
 
     /** The rows of every unit in {@code role}, each with its unit_id (by-unit: one period and its compared one). */
     String everyUnit(UnitRole role) {
         var unitColumn = role.opportunityColumn();
-        return rows(" and k.role = '%s'".formatted(role(role)), raw(unitColumn, ""), unitColumn, "", false);
+        return rows(" and k.role = '%s'".formatted(role(role)), raw(unitColumn, "", "true"), unitColumn, "", false);
     }
 
     private static String role(UnitRole role) {
         return role == UnitRole.CUSTOMER ? "H" : "P";
     }
 
-    /** A {@link #RANGE} read from opportunity: {@code unitColumn} its rows' unit_id, {@code unitFilter} their unit. */
-    private String raw(String unitColumn, String unitFilter) {
-        return RANGE.formatted(unitColumn, rawA, rawB, instant, condition + unitFilter);
+    /**
+     * A {@link #RANGE} read from opportunity: {@code unitColumn} its rows' unit_id, {@code unitFilter} their unit,
+     * {@code edges} the condition on the edges it reads.
+     */
+    private String raw(String unitColumn, String unitFilter, String edges) {
+        return RANGE.formatted(unitColumn, rawA, rawB, instant, condition + unitFilter, edges);
     }
 
     /**
-     * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code range} sums one edge range (a
+     * The rows: {@code countsFilter} selects kpi_day_count rows (alias k), {@code range} sums the edges (a
      * {@link #RANGE}, for the company after its {@link #SLOTS}), {@code unitColumn} and {@code unitFilter} are the
      * late cross-sales' unit_id and unit condition (alias o). A filter the counts do not know (segment, owner) or a
      * distinct count needs the raw query instead. {@code series}: the months of many periods in one scan.
      */
     private String rows(String countsFilter, String range, String unitColumn, String unitFilter, boolean series) {
         var rows = new StringBuilder()
+                .append(EDGE_COUNT.formatted(range))
                 .append((series ? COUNTED_BY_MONTH : COUNTED_BY_MONTH_PER_PERIOD)
                         .formatted(countedA, countedB, countsFilter))
                 .append("\nunion all\n")
                 .append(COUNTED.formatted("kpi_day_count_delta", countedA, countedB, countsFilter))
                 .append("\nunion all\n")
-                .append(EDGES.formatted(range));
+                .append(EDGES);
         return this == CROSS_SOLD ? rows + LATE.formatted(unitColumn, unitFilter) : rows.toString();
     }
 }

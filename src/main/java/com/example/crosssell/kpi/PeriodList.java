@@ -26,10 +26,15 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Each period also comes cut for the count tables ({@link UtcCut}): for the daily counts (V11), the UTC days
  * {@code [day_from, day_to)} summed (the whole UTC months inside them {@code [dm_from, dm_to)}, from the monthly
- * counts of V20) and the two signed ranges {@code [da_lo, da_hi)} × {@code da_sign} and
- * {@code [db_lo, db_hi)} × {@code db_sign} read from the opportunities; for the monthly owner counts (V17), the UTC
- * months {@code [m_from, m_to)} and the ranges {@code [ma_lo, ma_hi)} × {@code ma_sign} and
- * {@code [mb_lo, mb_hi)} × {@code mb_sign}.
+ * counts of V20) and the two signed ranges read from the opportunities, edge {@code da_edge} × {@code da_sign} and
+ * edge {@code db_edge} × {@code db_sign} (0: none); for the monthly owner counts (V17), the UTC months
+ * {@code [m_from, m_to)} and the ranges {@code [ma_lo, ma_hi)} × {@code ma_sign} and {@code [mb_lo, mb_hi)} ×
+ * {@code mb_sign}.
+ * <p>
+ * The CTE {@code edge(edge, lo, hi, day, slot_lo, slot_hi)} lists each distinct non-empty range of the daily cuts once
+ * ({@link Edges}): in a series the range one bucket takes away is the range the next one adds, so a 60-bucket
+ * Asia/Kolkata series has 61 edges for 120 signed ranges. Where a range is whole quarter hours of one UTC day, the
+ * quarter-hour counts of V18 can sum it: {@code day} and slots {@code [slot_lo, slot_hi)} (0–96), else -1 and -1.
  */
 record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
 
@@ -39,22 +44,29 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
                        to_timestamp(p.start_at) as start_at, to_timestamp(p.end_at) as end_at,
                        date '1970-01-01' + p.day_from as day_from, date '1970-01-01' + p.day_to as day_to,
                        date '1970-01-01' + p.dm_from as dm_from, date '1970-01-01' + p.dm_to as dm_to,
-                       to_timestamp(p.da_lo) as da_lo, to_timestamp(p.da_hi) as da_hi, p.da_sign,
-                       to_timestamp(p.db_lo) as db_lo, to_timestamp(p.db_hi) as db_hi, p.db_sign,
+                       p.da_edge, p.da_sign, p.db_edge, p.db_sign,
                        date '1970-01-01' + p.m_from as m_from, date '1970-01-01' + p.m_to as m_to,
                        to_timestamp(p.ma_lo) as ma_lo, to_timestamp(p.ma_hi) as ma_hi, p.ma_sign,
                        to_timestamp(p.mb_lo) as mb_lo, to_timestamp(p.mb_hi) as mb_hi, p.mb_sign
                   from unnest(cast(:toDates as int[]), cast(:starts as bigint[]), cast(:ends as bigint[]),
                               cast(:layers as int[]), cast(:dayFroms as int[]), cast(:dayTos as int[]),
                               cast(:dayMonthFroms as int[]), cast(:dayMonthTos as int[]),
-                              cast(:daLos as bigint[]), cast(:daHis as bigint[]), cast(:daSigns as int[]),
-                              cast(:dbLos as bigint[]), cast(:dbHis as bigint[]), cast(:dbSigns as int[]),
+                              cast(:daEdges as int[]), cast(:daSigns as int[]),
+                              cast(:dbEdges as int[]), cast(:dbSigns as int[]),
                               cast(:monthFroms as int[]), cast(:monthTos as int[]),
                               cast(:maLos as bigint[]), cast(:maHis as bigint[]), cast(:maSigns as int[]),
                               cast(:mbLos as bigint[]), cast(:mbHis as bigint[]), cast(:mbSigns as int[]))
                        with ordinality
-                       as p(to_date, start_at, end_at, layer, day_from, day_to, dm_from, dm_to, da_lo, da_hi, da_sign,
-                            db_lo, db_hi, db_sign, m_from, m_to, ma_lo, ma_hi, ma_sign, mb_lo, mb_hi, mb_sign, idx)
+                       as p(to_date, start_at, end_at, layer, day_from, day_to, dm_from, dm_to, da_edge, da_sign,
+                            db_edge, db_sign, m_from, m_to, ma_lo, ma_hi, ma_sign, mb_lo, mb_hi, mb_sign, idx)
+            ),
+            edge as (
+                select e.edge, to_timestamp(e.lo) as lo, to_timestamp(e.hi) as hi, date '1970-01-01' + e.day as day,
+                       e.slot_lo, e.slot_hi
+                  from unnest(cast(:edgeLos as bigint[]), cast(:edgeHis as bigint[]), cast(:edgeDays as int[]),
+                              cast(:edgeSlotLos as int[]), cast(:edgeSlotHis as int[]))
+                       with ordinality
+                       as e(lo, hi, day, slot_lo, slot_hi, edge)
             ),
             layer as (
                 select layer, array_agg(start_at order by start_at) as starts, array_agg(idx order by start_at) as idxs,
@@ -116,20 +128,27 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
         parameters.put("ends", seconds(all, KpiPeriod::end));
         parameters.put("layers", layers().stream().mapToInt(Integer::intValue).toArray());
         var days = all.stream().map(UtcCut::days).toList();
-        putCuts(parameters, "day", "da", "db", days);
+        parameters.put("dayFroms", days(days, UtcCut::from));
+        parameters.put("dayTos", days(days, UtcCut::to));
         parameters.put("dayMonthFroms", days(days, UtcCut::monthFrom));
         parameters.put("dayMonthTos", days(days, UtcCut::monthTo));
-        putCuts(parameters, "month", "ma", "mb", all.stream().map(UtcCut::months).toList());
+        var edges = new Edges();
+        putEdges(parameters, "da", edges, days.stream().map(UtcCut::first).toList());
+        putEdges(parameters, "db", edges, days.stream().map(UtcCut::last).toList());
+        edges.putInto(parameters);
+        var months = all.stream().map(UtcCut::months).toList();
+        parameters.put("monthFroms", days(months, UtcCut::from));
+        parameters.put("monthTos", days(months, UtcCut::to));
+        putRanges(parameters, "ma", months.stream().map(UtcCut::first).toList());
+        putRanges(parameters, "mb", months.stream().map(UtcCut::last).toList());
         return parameters;
     }
 
-    /** {@code <unit>Froms}, {@code <unit>Tos} and the two signed ranges {@code <first>Los}, … {@code <last>Signs}. */
-    private static void putCuts(Map<String, Object> parameters, String unit, String first, String last,
-            List<UtcCut> cuts) {
-        parameters.put(unit + "Froms", days(cuts, UtcCut::from));
-        parameters.put(unit + "Tos", days(cuts, UtcCut::to));
-        putRanges(parameters, first, cuts.stream().map(UtcCut::first).toList());
-        putRanges(parameters, last, cuts.stream().map(UtcCut::last).toList());
+    /** {@code <name>Edges} (each range's number in {@code edges}, 0 when empty) and {@code <name>Signs}. */
+    private static void putEdges(Map<String, Object> parameters, String name, Edges edges,
+            List<UtcCut.Range> ranges) {
+        parameters.put(name + "Edges", ranges.stream().mapToInt(edges::number).toArray());
+        parameters.put(name + "Signs", ranges.stream().mapToInt(UtcCut.Range::sign).toArray());
     }
 
     private static void putRanges(Map<String, Object> parameters, String name, List<UtcCut.Range> ranges) {
@@ -165,6 +184,53 @@ record PeriodList(List<KpiPeriod> current, @Nullable ComparePeriod compare) {
             layers.set(i, layer + 1);
         }
         return layers;
+    }
+
+    /**
+     * The distinct non-empty ranges of the daily cuts, numbered from 1 in the order first met: the {@code edge} CTE's
+     * parameters. A range of whole quarter hours within one UTC day also gets its day and slots (V18).
+     */
+    private static final class Edges {
+
+        private static final int DAY = 86_400;
+
+        private static final int SLOT = 900;
+
+        private final Map<UtcCut.Range, Integer> numbers = new HashMap<>();
+
+        private final List<UtcCut.Range> ranges = new ArrayList<>();
+
+        /** The range's number, 0 when it is empty (sign aside: a range subtracted and added is one edge). */
+        int number(UtcCut.Range range) {
+            if (!range.start().isBefore(range.end())) {
+                return 0;
+            }
+            return numbers.computeIfAbsent(new UtcCut.Range(range.start(), range.end(), 1), unsigned -> {
+                ranges.add(unsigned);
+                return ranges.size();
+            });
+        }
+
+        void putInto(Map<String, Object> parameters) {
+            var los = seconds(ranges, UtcCut.Range::start);
+            var his = seconds(ranges, UtcCut.Range::end);
+            var utcDays = new int[ranges.size()];
+            var slotLos = new int[ranges.size()];
+            var slotHis = new int[ranges.size()];
+            for (int i = 0; i < utcDays.length; i++) {
+                long midnight = Math.floorDiv(los[i], DAY) * (long) DAY;
+                utcDays[i] = Math.toIntExact(midnight / DAY);
+                boolean slotted = Math.floorMod(los[i], SLOT) == 0 && Math.floorMod(his[i], SLOT) == 0
+                        && his[i] - midnight <= DAY;
+                slotLos[i] = slotted ? (int) ((los[i] - midnight) / SLOT) : -1;
+                slotHis[i] = slotted ? (int) ((his[i] - midnight) / SLOT) : -1;
+            }
+            parameters.put("edgeLos", los);
+            parameters.put("edgeHis", his);
+            parameters.put("edgeDays", utcDays);
+            parameters.put("edgeSlotLos", slotLos);
+            parameters.put("edgeSlotHis", slotHis);
+        }
     }
 
     /** Dates as day numbers since 1970-01-01 (SQL: {@code date '1970-01-01' + n}, exact). */
