@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -17,10 +14,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Cross-sold products per home unit × product unit in one period (docs/kpis.md, "Matrix"; plans in
- * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the monthly and daily pair
- * counts (V16) plus the period's two signed edge ranges and its "late" cross-sales read raw ({@link UtcCut#days},
- * as {@link DailyCounts}), the customer bases from the monthly customer counts (V12) plus the partial month read raw.
- * The counts know no segment: with one, both parts are counted from the records.
+ * docs/kpi-queries.md). Without a segment both parts come from counts: the cells from the quarterly, monthly and
+ * daily pair counts (V22, V16) plus the period's two signed edge ranges and its "late" cross-sales read raw
+ * ({@link UtcCut#days}, as {@link DailyCounts}), the customer bases from the monthly customer counts (V12) plus the
+ * partial month read raw. The counts know no segment: with one, both parts are counted from the records.
  */
 @Repository
 class CrossSellMatrixQuery {
@@ -35,15 +32,22 @@ class CrossSellMatrixQuery {
              group by 1, 2""";
 
     /**
-     * Cells from the counts: of the UTC days {@code [dayFrom, dayTo)}, the whole UTC months
-     * {@code [monthFrom, monthTo)} from kpi_pair_month, the other days from kpi_pair_day, the pending changes of
-     * every day; then the settled cross-sales of the two signed edge ranges (one index range scan per range, a nested
-     * loop over their bounds), and the late ones of the whole period (never counted).
+     * Cells from the counts: of the UTC days {@code [dayFrom, dayTo)}, the whole UTC quarters
+     * {@code [quarterFrom, quarterTo)} from kpi_pair_quarter, the other whole UTC months of
+     * {@code [monthFrom, monthTo)} from kpi_pair_month, the other days from kpi_pair_day, the pending changes of every
+     * day; then the settled cross-sales of the two signed edge ranges (one index range scan per range, a nested loop
+     * over their bounds), and the late ones of the whole period (never counted). Summed as bigints (V23).
      */
     private static final String CELLS_BY_DAY = """
-            select x.home_unit_id, x.product_unit_id, cast(sum(x.n) as bigint) as n
+            select x.home_unit_id, x.product_unit_id, bigint_sum(x.n) as n
               from (select k.home_unit_id, k.product_unit_id, k.cross_sold as n
-                      from kpi_pair_month k where k.month >= :monthFrom and k.month < :monthTo
+                      from kpi_pair_quarter k where k.quarter >= :quarterFrom and k.quarter < :quarterTo
+                    union all
+                    select k.home_unit_id, k.product_unit_id, k.cross_sold
+                      from kpi_pair_month k where k.month >= :monthFrom and k.month < :quarterFrom
+                    union all
+                    select k.home_unit_id, k.product_unit_id, k.cross_sold
+                      from kpi_pair_month k where k.month >= :quarterTo and k.month < :monthTo
                     union all
                     select k.home_unit_id, k.product_unit_id, k.cross_sold
                       from kpi_pair_day k where k.day >= :dayFrom and k.day < :monthFrom
@@ -68,7 +72,7 @@ class CrossSellMatrixQuery {
                        and o.customer_since >= (o.closed_at at time zone 'UTC')::date
                        and o.customer_since <= :lastDay) x
              group by 1, 2
-            having sum(x.n) <> 0""";
+            having bigint_sum(x.n) <> 0""";
 
     /** Settled cross-sales (in the base of every period containing their closing instant; V11). */
     private static final String SETTLED = " and o.status = 'WON' and o.product_unit_id <> o.customer_home_unit_id"
@@ -121,9 +125,9 @@ class CrossSellMatrixQuery {
     /**
      * The cells in the order of {@code units} (code order, {@link #customersByUnit}), home unit first. The statement
      * returns unit ids: naming and ordering 2 500 cells in Java costs a fraction of the 2 ms that joining the codes
-     * and sorting by them took PostgreSQL (a quarter at full scale, docs/kpi-queries.md "The matrix"). Each cell is
-     * ordered by one {@code long}, its positions packed, sorted as primitives: a comparator over the cells took a
-     * fifth of the request's Java CPU (docs/decisions.md, "The matrix's cells are ordered by packed keys").
+     * and sorting by them took PostgreSQL (a quarter at full scale, docs/kpi-queries.md "The matrix"). The rows are
+     * ordered by two stable counting sorts on the units' positions, product then home: linear in cells and units, no
+     * comparison, no object per row (docs/decisions.md, "The matrix's cells are ordered by counting sorts").
      */
     List<CrossSellMatrix.Cell> cells(KpiPeriod period, @Nullable String segment, List<UnitCustomers> units) {
         var days = UtcCut.days(period);
@@ -136,9 +140,11 @@ class CrossSellMatrixQuery {
             query = query.param("segment", segment);
         }
         else {
-            // no whole month: both month bounds at dayTo, every day from kpi_pair_day
+            // no whole month: every month and quarter bound at dayTo, every day from kpi_pair_day; no whole quarter:
+            // both quarter bounds at monthTo, every month from kpi_pair_month
             query = query.param("dayFrom", days.from()).param("dayTo", days.to())
                     .param("monthFrom", days.monthFrom()).param("monthTo", days.monthTo())
+                    .param("quarterFrom", days.quarterFrom()).param("quarterTo", days.quarterTo())
                     .param("firstLo", days.first().start().atOffset(ZoneOffset.UTC))
                     .param("firstHi", days.first().end().atOffset(ZoneOffset.UTC))
                     .param("firstSign", days.first().sign())
@@ -146,66 +152,85 @@ class CrossSellMatrixQuery {
                     .param("lastHi", days.last().end().atOffset(ZoneOffset.UTC))
                     .param("lastSign", days.last().sign());
         }
-        var positions = new HashMap<Long, Integer>();
-        for (int i = 0; i < units.size(); i++) {
-            positions.put(units.get(i).id(), i);
-        }
-        var rows = new CellRows(positions);
+        var rows = new CellRows(units);
         query.query(rows);
-        var keys = Arrays.copyOf(rows.keys, rows.size);
-        Arrays.sort(keys);
-        var crossSold = new long[keys.length]; // in the order of keys (each key is one cell: the rows are grouped)
-        for (int row = 0; row < rows.size; row++) {
-            crossSold[Arrays.binarySearch(keys, rows.keys[row])] = rows.crossSold[row];
-        }
-        var cells = new ArrayList<CrossSellMatrix.Cell>(keys.length);
-        for (int i = 0; i < keys.length; i++) {
-            cells.add(new CrossSellMatrix.Cell(units.get(homePosition(keys[i])).code(),
-                    units.get(productPosition(keys[i])).code(), crossSold[i]));
+        var order = rows.order(units.size());
+        var cells = new ArrayList<CrossSellMatrix.Cell>(order.length);
+        for (int row : order) {
+            cells.add(new CrossSellMatrix.Cell(units.get(rows.homes[row]).code(),
+                    units.get(rows.products[row]).code(), rows.crossSold[row]));
         }
         return cells;
     }
 
-    /** A cell's home and product positions in one {@code long} whose order is theirs, home first. */
-    private static long key(int homePosition, int productPosition) {
-        return (long) homePosition << 32 | productPosition;
-    }
-
-    private static int homePosition(long key) {
-        return (int) (key >>> 32);
-    }
-
-    private static int productPosition(long key) {
-        return (int) key;
-    }
-
-    /** The statement's cells as they come: each one's {@link #key} and count, in arrays that grow. */
+    /**
+     * The statement's cells as they come (each one row: the rows are grouped), their units' positions and counts in
+     * arrays that grow.
+     */
     private static final class CellRows implements RowCallbackHandler {
 
-        private final Map<Long, Integer> positions;
+        /** The units' ids in ascending order, and the position in {@code units} of each. */
+        private final long[] ids;
 
-        private long[] keys = new long[1024];
+        private final int[] positions;
+
+        private int[] homes = new int[1024];
+
+        private int[] products = new int[1024];
 
         private long[] crossSold = new long[1024];
 
         private int size;
 
-        CellRows(Map<Long, Integer> positions) {
-            this.positions = positions;
+        CellRows(List<UnitCustomers> units) {
+            ids = units.stream().mapToLong(UnitCustomers::id).sorted().toArray();
+            positions = new int[ids.length];
+            for (int position = 0; position < units.size(); position++) {
+                positions[Arrays.binarySearch(ids, units.get(position).id())] = position;
+            }
         }
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
+            if (size == homes.length) {
+                homes = Arrays.copyOf(homes, size * 2);
+                products = Arrays.copyOf(products, size * 2);
                 crossSold = Arrays.copyOf(crossSold, size * 2);
             }
-            keys[size] = key(position(rs.getLong(1)), position(rs.getLong(2)));
+            homes[size] = position(rs.getLong(1));
+            products[size] = position(rs.getLong(2));
             crossSold[size++] = rs.getLong(3);
         }
 
         private int position(long unitId) {
-            return Objects.requireNonNull(positions.get(unitId), "a cell's unit is in the same snapshot's units");
+            var index = Arrays.binarySearch(ids, unitId);
+            if (index < 0) {
+                throw new IllegalStateException("a cell's unit " + unitId + " is not in the same snapshot's units");
+            }
+            return positions[index];
+        }
+
+        /** The rows' indexes by home position, then product position; {@code units}: the number of positions. */
+        int[] order(int units) {
+            var rows = new int[size];
+            Arrays.setAll(rows, row -> row);
+            return countingSort(countingSort(rows, products, units), homes, units);
+        }
+
+        /** {@code rows} ordered by {@code position[row]} (in {@code [0, bound)}), keeping the order of equal ones. */
+        private static int[] countingSort(int[] rows, int[] position, int bound) {
+            var next = new int[bound + 1];
+            for (int row : rows) {
+                next[position[row] + 1]++;
+            }
+            for (int p = 0; p < bound; p++) {
+                next[p + 1] += next[p];
+            }
+            var sorted = new int[rows.length];
+            for (int row : rows) {
+                sorted[next[position[row]]++] = row;
+            }
+            return sorted;
         }
     }
 

@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Folds the changes the record triggers append to the delta tables of the counts into the count tables
  * ({@code kpi_day_count} with {@code kpi_month_count}, {@code kpi_customer_month} with {@code kpi_customer_year},
- * {@code kpi_pair_day} with {@code kpi_pair_month}, {@code kpi_owner_month}, {@code kpi_slot_count}: V11, V12,
- * V16–V20; docs/kpi-queries.md, "Daily counts"), every {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI
- * answers never depend on it: they sum both tables in one snapshot. It only keeps the delta tables short.
+ * {@code kpi_pair_day} with {@code kpi_pair_month} and {@code kpi_pair_quarter}, {@code kpi_owner_month},
+ * {@code kpi_slot_count}: V11, V12, V16–V20, V22; docs/kpi-queries.md, "Daily counts"), every
+ * {@code crosssell.kpi.daily-count-fold-interval} (1 s). KPI answers never depend on it: they sum both tables in one
+ * snapshot. It only keeps the delta tables short.
  * <p>
  * Several instances may run it: a transaction-scoped advisory lock lets one fold at a time (the others skip the
  * round), and the move is one statement (delete … returning, grouped, upserted), so a change is either still a
@@ -89,11 +90,20 @@ class DailyCountFolder {
             on conflict (unit_id, month) do update set customers = kpi_customer_month.customers + excluded.customers
             """;
 
-    /** Into the daily and the monthly pair counts in one statement: a change is pending or in both. */
+    /** Into the daily, monthly and quarterly pair counts in one statement: a change is pending or in all three. */
     private static final String FOLD_PAIRS = """
             with moved as (
                 delete from kpi_pair_day_delta
                 returning home_unit_id, product_unit_id, day, cross_sold
+            ),
+            quarters as (
+                insert into kpi_pair_quarter (home_unit_id, product_unit_id, quarter, cross_sold)
+                select home_unit_id, product_unit_id, date_trunc('quarter', day)::date, sum(cross_sold)
+                  from moved
+                 group by 3, 1, 2
+                 order by 3, 1, 2
+                on conflict (quarter, home_unit_id, product_unit_id)
+                   do update set cross_sold = kpi_pair_quarter.cross_sold + excluded.cross_sold
             ),
             months as (
                 insert into kpi_pair_month (home_unit_id, product_unit_id, month, cross_sold)

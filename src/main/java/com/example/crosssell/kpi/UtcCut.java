@@ -84,22 +84,49 @@ record UtcCut(LocalDate from, LocalDate to, Range first, Range last) {
      * (for a day cut: the matrix reads those months from kpi_pair_month, the other days from kpi_pair_day).
      */
     LocalDate monthFrom() {
-        var first = firstMonth();
-        return first.isBefore(lastMonthEnd()) ? first : to;
+        return wholeFrom(from, to, 1);
     }
 
     /** The day after the last whole UTC month inside {@code [from, to)} (a 1st), or {@code to} if there is none. */
     LocalDate monthTo() {
-        var end = lastMonthEnd();
-        return firstMonth().isBefore(end) ? end : to;
+        return wholeTo(from, to, 1);
     }
 
-    private LocalDate firstMonth() {
-        return from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
+    /**
+     * The first day of the first whole UTC quarter inside the months {@code [monthFrom, monthTo)}, or
+     * {@link #monthTo} if there is none (the matrix reads those quarters from kpi_pair_quarter, the other months from
+     * kpi_pair_month).
+     */
+    LocalDate quarterFrom() {
+        return wholeFrom(monthFrom(), monthTo(), 3);
     }
 
-    private LocalDate lastMonthEnd() {
-        return to.withDayOfMonth(1);
+    /** The day after the last whole UTC quarter inside {@code [monthFrom, monthTo)}, or {@link #monthTo}. */
+    LocalDate quarterTo() {
+        return wholeTo(monthFrom(), monthTo(), 3);
+    }
+
+    /** The first day of the first whole span of {@code months} (1: a month, 3: a quarter) in [start, end), or end. */
+    private static LocalDate wholeFrom(LocalDate start, LocalDate end, int months) {
+        var first = firstSpan(start, months);
+        return first.isBefore(span(end, months)) ? first : end;
+    }
+
+    /** The day after the last whole span of {@code months} in [start, end), or end. */
+    private static LocalDate wholeTo(LocalDate start, LocalDate end, int months) {
+        var last = span(end, months);
+        return firstSpan(start, months).isBefore(last) ? last : end;
+    }
+
+    /** The first span of {@code months} starting on or after a day. */
+    private static LocalDate firstSpan(LocalDate day, int months) {
+        var span = span(day, months);
+        return span.equals(day) ? day : span.plusMonths(months);
+    }
+
+    /** The first day of the span of {@code months} (a month, a quarter: counted from January) holding a day. */
+    private static LocalDate span(LocalDate day, int months) {
+        return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / months * months + 1, 1);
     }
 
     /** Whether a bound is a date PostgreSQL reads (a period ending on 9999-12-31 has no day or month after it). */

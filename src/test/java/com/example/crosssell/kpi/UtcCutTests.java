@@ -144,6 +144,37 @@ class UtcCutTests {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "2025-01-01, 2025-03-31, UTC,              2025-01-01, 2025-04-01", // a UTC quarter
+            "2025-01-01, 2025-03-31, Asia/Kolkata,     2025-01-01, 2025-04-01", // months [01-01, 04-01)
+            "2024-10-01, 2025-03-31, America/New_York, 2024-10-01, 2025-04-01", // months [10-01, 04-01)
+            "2024-01-01, 2024-12-31, UTC,              2024-01-01, 2025-01-01", // a year
+            "2024-11-15, 2025-07-10, UTC,              2025-01-01, 2025-07-01", // months [12-01, 07-01)
+            "2025-02-01, 2025-06-30, UTC,              2025-04-01, 2025-07-01", // months [02-01, 07-01)
+            "2025-01-01, 2025-03-15, UTC,              2025-03-01, 2025-03-01", // months [01-01, 03-01): none
+            "2025-02-01, 2025-04-30, UTC,              2025-05-01, 2025-05-01", // three months, no whole quarter
+            "2024-02-01, 2024-02-29, UTC,              2024-03-01, 2024-03-01", // one month
+            "2025-01-10, 2025-01-20, UTC,              2025-01-21, 2025-01-21", // no whole month: at to
+    })
+    void theWholeUtcQuartersOfADayCutAreInsideItsMonthsOrEmptyAtMonthTo(String from, String to, String zone,
+            LocalDate quarterFrom, LocalDate quarterTo) {
+        var days = UtcCut.days(period(from, to, zone));
+        assertThat(days.quarterFrom()).isEqualTo(quarterFrom);
+        assertThat(days.quarterTo()).isEqualTo(quarterTo);
+        if (quarterFrom.equals(quarterTo)) {
+            assertThat(quarterTo).isEqualTo(days.monthTo());
+        }
+        else {
+            assertThat(quarterFrom).isAfterOrEqualTo(days.monthFrom());
+            assertThat(quarterTo).isBeforeOrEqualTo(days.monthTo());
+            assertThat(List.of(quarterFrom, quarterTo)).allSatisfy(bound -> {
+                assertThat(bound.getDayOfMonth()).isEqualTo(1);
+                assertThat(bound.getMonthValue() % 3).as("a quarter's first month").isEqualTo(1);
+            });
+        }
+    }
+
     private static KpiPeriod period(String from, String to, String zone) {
         return new KpiPeriod(LocalDate.parse(from), LocalDate.parse(to), ZoneId.of(zone));
     }
