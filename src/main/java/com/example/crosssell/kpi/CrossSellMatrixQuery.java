@@ -127,7 +127,7 @@ class CrossSellMatrixQuery {
      * returns unit ids: naming and ordering 2 500 cells in Java costs a fraction of the 2 ms that joining the codes
      * and sorting by them took PostgreSQL (a quarter at full scale, docs/kpi-queries.md "The matrix"). The rows are
      * ordered by two stable counting sorts on the units' positions, product then home: linear in cells and units, no
-     * comparison, no object per row (docs/decisions.md, "The matrix's cells are ordered by counting sorts").
+     * comparison, no object per row (docs/decisions.md, "The matrix reads whole UTC quarters").
      */
     List<CrossSellMatrix.Cell> cells(KpiPeriod period, @Nullable String segment, List<UnitCustomers> units) {
         var days = UtcCut.days(period);
